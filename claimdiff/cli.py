@@ -1,0 +1,201 @@
+"""The ``claimdiff`` command line: parse, read, call the library, render, map errors to exit codes.
+
+Exit status: 0 ok, 1 a check found problems, 2 usage or input error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from claimdiff._version import __version__
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    PROBLEMS = 1
+    ERROR = 2
+
+
+class Color(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+class CompareFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+app = typer.Typer(
+    name="claimdiff",
+    help="Compare what two reports claim: shared, paraphrased and unique claims, side by side.",
+    no_args_is_help=True,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def fail(message: str) -> NoReturn:
+    """Print a one-line error on stderr and exit with status 2."""
+    sys.stderr.write(f"claimdiff: error: {message}\n")
+    raise typer.Exit(ExitStatus.ERROR)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"claimdiff {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Compare what two reports claim: shared, paraphrased and unique claims, side by side."""
+
+
+def read_inputs(paths: list[str], encoding: str | None) -> list[str]:
+    from claimdiff.inputs import InputError, read_path, read_stream
+
+    if paths.count("-") > 1:
+        fail("standard input ('-') can stand for only one of the inputs")
+    try:
+        return [
+            read_stream(sys.stdin.buffer, encoding=encoding) if p == "-" else read_path(p, encoding=encoding)
+            for p in paths
+        ]
+    except InputError as e:
+        fail(str(e))
+
+
+SourceArg = Annotated[str, typer.Argument(help="A report: a UTF-8 (or UTF-16 with BOM) text file, or - for stdin.")]
+ThresholdOpt = Annotated[
+    float,
+    typer.Option(
+        "--threshold",
+        min=0.01,
+        max=100,
+        help="Similarity (0-100) at which two claims count as the same claim. Default 45.",
+    ),
+]
+SharedOpt = Annotated[
+    float,
+    typer.Option(
+        "--shared-threshold",
+        min=0,
+        max=100,
+        help="Wording agreement (0-100) at which an aligned pair is 'shared' rather than 'paraphrased'. Default 80.",
+    ),
+]
+MergeOpt = Annotated[
+    float,
+    typer.Option(
+        "--merge-threshold",
+        min=0,
+        max=100,
+        help="Share (0-100) of a leftover claim's words that another claim must carry for a merged or split match.",
+    ),
+]
+ExhaustiveOpt = Annotated[
+    bool,
+    typer.Option("--exhaustive", help="Score every pair of claims instead of candidates only (slow on long texts)."),
+]
+BoilerOpt = Annotated[
+    bool,
+    typer.Option(
+        "--boilerplate/--no-boilerplate",
+        help="Mark photo credits, datelines and the like as boilerplate and leave them out of alignment.",
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Decode inputs with this codec instead of the automatic rule (see README)."),
+]
+ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option("--width", min=40, help="Table width in columns (default: the terminal's, or 80 when piped)."),
+]
+
+
+@app.command()
+def compare(
+    a: SourceArg,
+    b: SourceArg,
+    output_format: Annotated[
+        CompareFormat,
+        typer.Option("--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/1)."),
+    ] = CompareFormat.TABLE,
+    threshold: ThresholdOpt = 45.0,
+    shared_threshold: SharedOpt = 80.0,
+    merge_threshold: MergeOpt = 60.0,
+    exhaustive: ExhaustiveOpt = False,
+    boilerplate: BoilerOpt = True,
+    hide_boilerplate: Annotated[
+        bool, typer.Option("--hide-boilerplate", help="Leave boilerplate rows out of the table.")
+    ] = False,
+    encoding: EncodingOpt = None,
+    color: ColorOpt = Color.AUTO,
+    width: WidthOpt = None,
+) -> None:
+    """Align the claims of two reports and show which are shared, paraphrased or unique.
+
+    Example: claimdiff compare samples/axios.txt samples/secondary.txt --format json | jq .summary
+    """
+    import claimdiff
+    from claimdiff.render.json import dumps
+
+    text_a, text_b = read_inputs([a, b], encoding)
+    try:
+        result = claimdiff.compare(
+            text_a,
+            text_b,
+            names=(a, b),
+            threshold=threshold,
+            shared_threshold=shared_threshold,
+            merge_threshold=merge_threshold,
+            exhaustive=exhaustive,
+            boilerplate=boilerplate,
+        )
+    except claimdiff.OptionsError as e:
+        fail(str(e))
+    if output_format is CompareFormat.JSON:
+        sys.stdout.write(dumps(result.to_dict()))
+        return
+    from claimdiff.render.table import console_for, print_table
+
+    print_table(result, console_for(sys.stdout, color=color.value, width=width), show_boilerplate=not hide_boilerplate)
+
+
+def run() -> None:
+    """Console-script entry point: usage errors become one line on stderr with exit status 2."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.TyperException as e:
+        hint = ""
+        ctx = getattr(e, "ctx", None)
+        if ctx is not None:
+            hint = f" (see '{ctx.command_path} --help')"
+        sys.stderr.write(f"claimdiff: error: {e.format_message()}{hint}\n")
+        sys.exit(getattr(e, "exit_code", ExitStatus.ERROR))
+    except typer.Abort:
+        sys.stderr.write("claimdiff: aborted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # `claimdiff compare ... | head`: the reader left; nothing more to say.
+        sys.stderr.close()
+        sys.exit(ExitStatus.OK)
+    sys.exit(code if isinstance(code, int) else ExitStatus.OK)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,155 @@
+"""The library entry point: :func:`compare` two texts.
+
+Orchestration only: segment both texts, profile every unit, generate and score candidate pairs,
+align, then label each alignment ``shared`` or ``paraphrased``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from rapidfuzz.distance import LCSseq
+
+from claimdiff._version import __version__
+from claimdiff.align import Group, align, candidates
+from claimdiff.model import Comparison, Label, Match, Source, Unit
+from claimdiff.normalize import fold, strip_attribution, tokens
+from claimdiff.score import Profile, Scorer, Weights
+from claimdiff.segment import Segmenter
+
+
+class OptionsError(ValueError):
+    """An option is out of range or inconsistent with another."""
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings of a comparison. Every score is on the 0-100 scale."""
+
+    threshold: float = 45.0
+    """Two claims scoring at least this (see :func:`claimdiff.similarity`) state the same thing."""
+    shared_threshold: float = 80.0
+    """An aligned pair is ``shared`` when its wording agrees at least this much: the mean of the
+    shares of the shorter and of the longer claim's words found in the same order in the other,
+    after typography and attribution are folded away. Otherwise it is ``paraphrased``."""
+    merge_threshold: float = 60.0
+    """A leftover claim joins a match (merge or split) when at least this share of its weight is
+    carried by the other side's claim beyond what the match already explains."""
+    exhaustive: bool = False
+    """Score every pair of claims instead of only candidates sharing informative words (slow on long
+    documents; the reference for testing candidate generation)."""
+    boilerplate: bool = True
+    """Mark obvious non-claims (photo credits, datelines, "Go deeper") and leave them out of alignment."""
+
+    def __post_init__(self) -> None:
+        for name in ("threshold", "shared_threshold", "merge_threshold"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 100.0:
+                raise OptionsError(f"{name.replace('_', '-')} must be between 0 and 100, got {value:g}")
+        if self.threshold <= 0.0:
+            raise OptionsError("threshold must be above 0")
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+def wording(a_texts: list[str], b_texts: list[str]) -> float:
+    """How far two claims use the same words in the same order, 0 to 100.
+
+    The mean of the longest common subsequence of word tokens over the shorter and over the longer
+    claim, after :func:`~claimdiff.normalize.fold` and attribution removal.
+    """
+    ta = [t for x in a_texts for t in tokens(strip_attribution(fold(x)))]
+    tb = [t for x in b_texts for t in tokens(strip_attribution(fold(x)))]
+    if not ta or not tb:
+        return 100.0 if ta == tb else 0.0
+    common = LCSseq.similarity(ta, tb)
+    return 100.0 * 0.5 * (common / min(len(ta), len(tb)) + common / max(len(ta), len(tb)))
+
+
+def compare(
+    a: str,
+    b: str,
+    *,
+    names: tuple[str, str] = ("a", "b"),
+    options: Options | None = None,
+    weights: Weights | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    **overrides: Any,
+) -> Comparison:
+    """Compare the claims of two texts.
+
+    Args:
+        a: the first text (source A), already decoded.
+        b: the second text (source B).
+        names: how the sources are named in the result (file paths, or ``-`` for stdin).
+        options: an :class:`Options`; keyword ``overrides`` (``threshold=50``) replace its fields.
+        weights: scorer constants (see :class:`claimdiff.score.Weights`); the defaults are tuned.
+        progress: called as ``progress(done, total)`` while candidates are scored.
+
+    Returns:
+        A :class:`~claimdiff.model.Comparison`: both sources with their units, and the matches.
+
+    >>> c = compare("Prices rose 5% in May. It rained.", "\u201cPrices rose 5% in May,\u201d she said.")
+    >>> c.summary.shared, c.summary.unique_a, c.summary.unique_b
+    (1, 1, 0)
+    """
+    unknown = set(overrides) - set(Options.names())
+    if unknown:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
+    opts = replace(options or Options(), **overrides)
+    segmenter = Segmenter(detect_boilerplate=opts.boilerplate)
+    units_a, units_b = segmenter.segment(a), segmenter.segment(b)
+    scorer = Scorer(weights)
+    damping = scorer.damping(
+        (u.text for u in units_a if not u.is_boilerplate), (u.text for u in units_b if not u.is_boilerplate)
+    )
+    pa = [scorer.profile(u.text, damping) for u in units_a]
+    pb = [scorer.profile(u.text, damping) for u in units_b]
+    ok_a = [not u.is_boilerplate for u in units_a]
+    ok_b = [not u.is_boilerplate for u in units_b]
+    scores = candidates(
+        [p if ok else _EMPTY for p, ok in zip(pa, ok_a, strict=True)],
+        [p if ok else _EMPTY for p, ok in zip(pb, ok_b, strict=True)],
+        scorer,
+        threshold=opts.threshold,
+        exhaustive=opts.exhaustive,
+        progress=progress,
+    )
+    groups = align(
+        pa,
+        pb,
+        scores,
+        scorer,
+        threshold=opts.threshold,
+        merge_threshold=opts.merge_threshold,
+        eligible_a=ok_a,
+        eligible_b=ok_b,
+    )
+    matches = tuple(_label(g, units_a, units_b, scorer, damping, opts) for g in groups)
+    return Comparison(
+        a=Source("a", names[0], a, tuple(units_a)),
+        b=Source("b", names[1], b, tuple(units_b)),
+        matches=matches,
+        version=__version__,
+        options=asdict(opts),
+    )
+
+
+_EMPTY = Profile("", {}, 0.0, frozenset())
+
+
+def _label(
+    g: Group, ua: list[Unit], ub: list[Unit], scorer: Scorer, damping: dict[str, float], opts: Options
+) -> Match:
+    a_texts = [ua[i].text for i in g.a]
+    b_texts = [ub[j].text for j in g.b]
+    score = g.score
+    if len(g.a) > 1 or len(g.b) > 1:
+        score = scorer.score(scorer.profile(" ".join(a_texts), damping), scorer.profile(" ".join(b_texts), damping))
+        score = max(score, g.score)
+    label = Label.SHARED if wording(a_texts, b_texts) >= opts.shared_threshold else Label.PARAPHRASED
+    return Match(label=label, score=score, a=g.a, b=g.b)

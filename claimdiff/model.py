@@ -1,0 +1,228 @@
+"""The values claimdiff computes: units, matches and comparisons.
+
+Everything here is a frozen dataclass or a string enum, so results are immutable, hashable and safe
+to share between threads. Nothing in this module knows about terminals, JSON files or the command line;
+:meth:`Comparison.to_dict` is the one bridge to the documented JSON contract (``claimdiff/compare/1``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+COMPARE_SCHEMA = "claimdiff/compare/1"
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+class Kind(StrEnum):
+    """What a unit is, as far as segmentation can tell."""
+
+    SENTENCE = "sentence"
+    """A sentence of running prose."""
+    LINE = "line"
+    """A line that stands alone without a final stop: a headline, a bullet, a caption."""
+    BOILERPLATE = "boilerplate"
+    """An obvious non-claim: a photo credit, a dateline, "Go deeper", "More from the interview:"."""
+
+
+class Label(StrEnum):
+    """How closely two aligned units agree."""
+
+    SHARED = "shared"
+    """Same wording, give or take punctuation, typography, attribution and a few words."""
+    PARAPHRASED = "paraphrased"
+    """The same claim in other words."""
+
+
+class Status(StrEnum):
+    """What became of one unit in a comparison."""
+
+    SHARED = "shared"
+    PARAPHRASED = "paraphrased"
+    UNIQUE = "unique"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One claim-sized piece of a text: ``text == source[start:end]``.
+
+    Offsets are in characters (code points) of the decoded input, recorded while splitting.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: Kind = Kind.SENTENCE
+
+    @property
+    def is_boilerplate(self) -> bool:
+        return self.kind is Kind.BOILERPLATE
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An alignment between units of source A and units of source B.
+
+    ``a`` and ``b`` hold unit indexes, sorted; one side holds one unit and the other one or more
+    (a sentence of one report that carries two of the other, merged or split).
+    """
+
+    label: Label
+    score: float
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input of a comparison: its name, its decoded text and its units."""
+
+    id: str
+    name: str
+    text: str
+    units: tuple[Unit, ...]
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the decoded text encoded as UTF-8 (not of the bytes on disk)."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def unit_id(self, index: int) -> str:
+        return f"{self.id}{index}"
+
+    def line_starts(self) -> list[int]:
+        """Offsets at which lines begin (CRLF, LF and CR all end a line); use with :func:`line_at`."""
+        return line_starts(self.text)
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of ``text`` begin; CRLF, LF and CR each end a line."""
+    starts = [0]
+    for m in _LINE_END.finditer(text):
+        starts.append(m.end())
+    return starts
+
+
+def line_at(starts: list[int], offset: int) -> int:
+    """1-based line number of ``offset``, given :func:`line_starts` of the text."""
+    return bisect.bisect_right(starts, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts over a comparison. Coverage is the share of a source's claims (non-boilerplate units)
+    that take part in a match; a source with no claims has coverage 1.0 (nothing is missing)."""
+
+    shared: int
+    paraphrased: int
+    unique_a: int
+    unique_b: int
+    coverage_a: float
+    coverage_b: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "shared": self.shared,
+            "paraphrased": self.paraphrased,
+            "unique": {"a": self.unique_a, "b": self.unique_b},
+            "coverage": {"a": round(self.coverage_a, 4), "b": round(self.coverage_b, 4)},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of :func:`claimdiff.compare`: two sources, their matches and every unit's status."""
+
+    a: Source
+    b: Source
+    matches: tuple[Match, ...]
+    version: str
+    options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sources(self) -> tuple[Source, Source]:
+        return (self.a, self.b)
+
+    def statuses(self, side: str) -> tuple[Status, ...]:
+        """The status of every unit of side ``"a"`` or ``"b"``, in unit order."""
+        source = self.a if side == "a" else self.b
+        out = [Status.BOILERPLATE if u.is_boilerplate else Status.UNIQUE for u in source.units]
+        for m in self.matches:
+            status = Status(m.label.value)
+            for i in m.a if side == "a" else m.b:
+                out[i] = status
+        return tuple(out)
+
+    def partners(self, side: str) -> dict[int, Match]:
+        """Map each matched unit index of ``side`` to the match that holds it."""
+        found: dict[int, Match] = {}
+        for m in self.matches:
+            for i in m.a if side == "a" else m.b:
+                found[i] = m
+        return found
+
+    @property
+    def summary(self) -> Summary:
+        counts: dict[str, tuple[int, float]] = {}
+        for side, source in (("a", self.a), ("b", self.b)):
+            st = self.statuses(side)
+            claims = sum(1 for s in st if s is not Status.BOILERPLATE)
+            unique = sum(1 for s in st if s is Status.UNIQUE)
+            counts[side] = (unique, (claims - unique) / claims if claims else 1.0)
+        return Summary(
+            shared=sum(1 for m in self.matches if m.label is Label.SHARED),
+            paraphrased=sum(1 for m in self.matches if m.label is Label.PARAPHRASED),
+            unique_a=counts["a"][0],
+            unique_b=counts["b"][0],
+            coverage_a=counts["a"][1],
+            coverage_b=counts["b"][1],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract ``claimdiff/compare/1`` (see ``docs/json.md``)."""
+        sources = []
+        for side, source in (("a", self.a), ("b", self.b)):
+            st = self.statuses(side)
+            starts = source.line_starts()
+            sources.append(
+                {
+                    "id": source.id,
+                    "name": source.name,
+                    "sha256": source.sha256,
+                    "units": [
+                        {
+                            "id": source.unit_id(i),
+                            "start": u.start,
+                            "end": u.end,
+                            "line": line_at(starts, u.start),
+                            "text": u.text,
+                            "kind": u.kind.value,
+                            "status": st[i].value,
+                        }
+                        for i, u in enumerate(source.units)
+                    ],
+                }
+            )
+        return {
+            "schema": COMPARE_SCHEMA,
+            "version": self.version,
+            "sources": sources,
+            "matches": [
+                {
+                    "label": m.label.value,
+                    "score": round(m.score, 2),
+                    "units": {
+                        "a": [self.a.unit_id(i) for i in m.a],
+                        "b": [self.b.unit_id(i) for i in m.b],
+                    },
+                }
+                for m in self.matches
+            ],
+            "summary": self.summary.to_dict(),
+            "options": dict(self.options),
+        }

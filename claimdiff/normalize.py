@@ -1,0 +1,184 @@
+"""Folding used only for scoring: never for display, never for offsets.
+
+Three layers, each a pure function:
+
+* :func:`fold` makes typography irrelevant: Unicode compatibility forms, curly quotes, primes and
+  apostrophes, dashes, non-breaking and other spaces, and case.
+* :func:`strip_attribution` removes speech tags (``, O'Brien said.``, ``he told us:``, ``according to
+  officials``) so that a quote scores the same wherever its attribution sits.
+* :func:`tokens` splits folded text into word tokens and :func:`stem` reduces a word to a crude stem
+  (a light suffix stripper written for this project: it only has to map the forms of one word to the
+  same key, not produce a linguistic root).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2015": " - ",
+        "\u2212": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u00ad": "",
+        "\ufeff": "",
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold typography and case: the same words typed two ways fold to the same string.
+
+    >>> fold("O\u2019Brien said \u201cyes\u201d \u2014 twice")
+    'o\\'brien said "yes" - twice'
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE)).translate(_TRANSLATE)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+# Speech verbs that make an attribution tag. Present, past and progressive forms are listed because
+# the tags are matched on folded text before stemming.
+_VERBS = (
+    r"(?:said|says|say|told|tells|tell|added|adds|noted|notes|stated|states|explained|explains|"
+    r"wrote|writes|asked|asks|continued|continues|insisted|insists|argued|argues|declared|declares|"
+    r"warned|warns|recalled|recalls|replied|replies|acknowledged|acknowledges|claimed|claims|"
+    r"remarked|remarks|emphasized|emphasizes|stressed|stresses|observed|observes)"
+)
+# A speaker: a pronoun, or one to four name-like words (allowing initials, O'Brien, Jong-un), or a
+# short "the national security adviser"-style description.
+_SPEAKER = (
+    r"(?:he|she|they|we|i|it|"
+    r"(?:the |a |an )?[\w'.-]+(?: [\w'.-]+){0,4})"
+)
+_OBJECT = r"(?: (?:us|me|him|her|them|reporters|axios|cnn|[\w'.-]+(?: [\w'.-]+)?))?"
+# `, O'Brien said.` / `," he said` / `, said O'Brien.` at the end of a sentence
+_TAIL = re.compile(
+    rf"""(?:,|["'])\s*(?:{_SPEAKER} {_VERBS}{_OBJECT}|{_VERBS} {_SPEAKER})\s*[.!?]?\s*$"""
+)
+# `O'Brien told us: "...` / `He said, "...` just before an opening quote
+_LEAD = re.compile(rf"""(?:^|(?<=[,;] )){_SPEAKER} {_VERBS}{_OBJECT}\s*[:,]\s*(?=")""")
+# `, according to officials familiar with the talks.` / `, per officials.` at the end
+_ACCORDING = re.compile(r",?\s*(?:according to|per) [^,;\"]{1,80}[.!?]?\s*$")
+
+
+def strip_attribution(folded: str) -> str:
+    """Remove speech tags from folded text (see :func:`fold`).
+
+    >>> strip_attribution('"we reached out," o\\'brien said.')
+    '"we reached out,'
+    >>> strip_attribution('on korea, o\\'brien told us: "we reached out."')
+    'on korea, "we reached out."'
+    """
+    out = _TAIL.sub("", folded)
+    out = _LEAD.sub("", out)
+    out = _ACCORDING.sub("", out)
+    return out.strip() or folded
+
+
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
+
+
+def tokens(folded: str) -> list[str]:
+    """Word tokens of folded text: letters and digits, with inner apostrophes and dots kept
+    (``o'brien``, ``u.s``, ``4.7``), possessive ``'s`` dropped; hyphenated words split.
+
+    >>> tokens("o'brien's u.s. trip cost $4.7 billion")
+    ["o'brien", 'u.s', 'trip', 'cost', '4.7', 'billion']
+    """
+    out = []
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w:
+            out.append(w)
+    return out
+
+
+# Suffixes tried longest first; each maps to a replacement. Only applied to words of five or more
+# letters and only when at least three letters stay, so short words and names are left alone.
+_SUFFIXES = (
+    ("izations", "ize"),
+    ("ization", "ize"),
+    ("ational", "at"),
+    ("fulness", "ful"),
+    ("iveness", "ive"),
+    ("ousness", "ous"),
+    ("nesses", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ness", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ized", "ize"),
+    ("izes", "ize"),
+    ("ations", "at"),
+    ("ation", "at"),
+    ("ators", "at"),
+    ("ator", "at"),
+    ("ities", ""),
+    ("ity", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+    ("edly", ""),
+    ("ly", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+)
+_VOWELS = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A light, deterministic stem: ``negotiations``, ``negotiated``, ``negotiating`` -> ``negotiat``.
+
+    Numbers and words shorter than five characters are returned unchanged.
+
+    >>> [stem(w) for w in ("negotiations", "negotiated", "negotiating", "denuclearization", "denuclearize")]
+    ['negotiat', 'negotiat', 'negotiat', 'denuclear', 'denuclear']
+    """
+    if len(word) < 5 or not word.isalpha():
+        return word
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            word = word[: len(word) - len(suffix)] + repl
+            break
+    # collapse the forms that differ only in a final e or a doubled consonant: negotiate / negotiat,
+    # denuclearize / denuclear-, planned / plan
+    for tail in ("ize", "iz", "e"):
+        if word.endswith(tail) and len(word) - len(tail) >= 4:
+            word = word[: len(word) - len(tail)]
+            break
+    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in _VOWELS and word[-1] not in "lsz":
+        word = word[:-1]
+    return word

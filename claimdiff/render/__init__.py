@@ -1,0 +1,16 @@
+"""Output formats. The only package that knows how results look; only :mod:`.table` imports rich.
+
+Each renderer is a function of a result and returns text or writes to a console it is given; none
+reads the environment itself.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    """Output formats of ``claimdiff compare``."""
+
+    TABLE = "table"
+    JSON = "json"

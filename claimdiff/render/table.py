@@ -1,0 +1,187 @@
+"""The side-by-side table for terminals: the only module that imports rich.
+
+Rows follow the reading order of source A; a unit found only in B is placed just before the row of
+the next B unit that is matched, so it appears where it occurs in B. Input text always goes through
+:class:`rich.text.Text` (never markup), with control characters made visible, so an input can neither
+style the output nor send escape sequences to the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from claimdiff.model import Comparison, Match, Status
+from claimdiff.worddiff import changed_words
+
+STYLES = {
+    Status.SHARED: "green",
+    Status.PARAPHRASED: "yellow",
+    Status.UNIQUE: "bold red",
+    Status.BOILERPLATE: "dim",
+}
+CHANGED = "reverse"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Make control characters (ESC, bidi overrides, ...) visible as ``\\xNN`` / ``\\uNNNN``."""
+
+    def show(m: re.Match[str]) -> str:
+        c = ord(m.group())
+        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+    return _CONTROL.sub(show, text)
+
+
+def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = ()) -> Text:
+    # Offsets of the changed words refer to `raw`; make control characters visible piece by piece
+    # so that the marks still land on the right words.
+    out = Text(style=style)
+    pos = 0
+    for start, end in sorted(marks):
+        out.append(safe(raw[pos:start]))
+        out.append(safe(raw[start:end]), style=CHANGED)
+        pos = end
+    out.append(safe(raw[pos:]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    match: Match | None
+
+
+def _rows(c: Comparison) -> list[_Row]:
+    by_a = c.partners("a")
+    by_b = c.partners("b")
+    # Each B-only unit hangs before the next matched B unit (or at the end).
+    pending: dict[int | None, list[int]] = {}
+    waiting: list[int] = []
+    for j in range(len(c.b.units)):
+        if j in by_b:
+            if waiting:
+                pending[j] = waiting
+                waiting = []
+        else:
+            waiting.append(j)
+    if waiting:
+        pending[None] = waiting
+
+    rows: list[_Row] = []
+    done: set[int] = set()
+    for i in range(len(c.a.units)):
+        m = by_a.get(i)
+        if m is None:
+            rows.append(_Row((i,), (), None))
+            continue
+        if id(m) in done:
+            continue
+        done.add(id(m))
+        for j in m.b:
+            rows.extend(_Row((), (k,), None) for k in pending.pop(j, []))
+        rows.append(_Row(m.a, m.b, m))
+    for key in sorted(pending, key=lambda k: -1 if k is None else k):
+        rows.extend(_Row((), (k,), None) for k in pending[key])
+    return rows
+
+
+class ComparisonTable:
+    """A renderable side-by-side view of a :class:`~claimdiff.model.Comparison`."""
+
+    def __init__(self, comparison: Comparison, *, show_boilerplate: bool = True) -> None:
+        self.c = comparison
+        self.show_boilerplate = show_boilerplate
+
+    def _cell(self, side: str, idx: tuple[int, ...], status: Status, marks: list[tuple[int, int]]) -> Text:
+        source = self.c.a if side == "a" else self.c.b
+        raw = " ".join(source.units[k].text for k in idx)
+        return _text(raw, STYLES[status] if status is not Status.SHARED else "", marks if marks else ())
+
+    def table(self) -> Table:
+        c = self.c
+        st_a, st_b = c.statuses("a"), c.statuses("b")
+        t = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False, padding=(0, 1))
+        t.add_column(Text(f"A: {safe(c.a.name)}"), ratio=1, overflow="fold")
+        t.add_column(Text("status"), justify="center", no_wrap=True, width=11)
+        t.add_column(Text(f"B: {safe(c.b.name)}"), ratio=1, overflow="fold")
+        for row in _rows(c):
+            if row.match is not None:
+                status = Status(row.match.label.value)
+                raw_a = " ".join(c.a.units[k].text for k in row.a)
+                raw_b = " ".join(c.b.units[k].text for k in row.b)
+                marks_a, marks_b = changed_words(raw_a, raw_b)
+                label = Text(f"{status.value}\n{row.match.score:.0f}", style=STYLES[status])
+                t.add_row(_text(raw_a, "", marks_a), label, _text(raw_b, "", marks_b))
+            elif row.a:
+                status = st_a[row.a[0]]
+                if status is Status.BOILERPLATE and not self.show_boilerplate:
+                    continue
+                word = "only A" if status is Status.UNIQUE else status.value
+                t.add_row(self._cell("a", row.a, status, []), Text(word, style=STYLES[status]), "")
+            else:
+                status = st_b[row.b[0]]
+                if status is Status.BOILERPLATE and not self.show_boilerplate:
+                    continue
+                word = "only B" if status is Status.UNIQUE else status.value
+                t.add_row("", Text(word, style=STYLES[status]), self._cell("b", row.b, status, []))
+        return t
+
+    def legend(self) -> Text:
+        out = Text()
+        for label, style in (
+            ("shared", STYLES[Status.SHARED]),
+            ("paraphrased", STYLES[Status.PARAPHRASED]),
+            ("only in one report", STYLES[Status.UNIQUE]),
+            ("boilerplate", STYLES[Status.BOILERPLATE]),
+        ):
+            out.append("\u25a0 ", style=style)
+            out.append(label + "   ")
+        out.append("changed words", style=CHANGED)
+        out.append(" (number under a status: similarity, 0-100)", style="dim")
+        return out
+
+    def summary_line(self) -> Text:
+        s = self.c.summary
+        return Text.assemble(
+            (f"{s.shared} shared", STYLES[Status.SHARED]),
+            ", ",
+            (f"{s.paraphrased} paraphrased", STYLES[Status.PARAPHRASED]),
+            f"; only in A: {s.unique_a}, only in B: {s.unique_b}; ",
+            f"{s.coverage_a:.0%} of A's claims found in B, {s.coverage_b:.0%} of B's found in A",
+        )
+
+    def __rich__(self) -> RenderableType:
+        return Group(self.table(), self.legend(), self.summary_line())
+
+
+def print_table(comparison: Comparison, console: Console, *, show_boilerplate: bool = True) -> None:
+    """Print the side-by-side view to ``console`` (the caller decides width and colour)."""
+    console.print(ComparisonTable(comparison, show_boilerplate=show_boilerplate))
+
+
+def console_for(file: TextIO, *, color: str = "auto", width: int | None = None) -> Console:
+    """A console for ``file``. ``color`` is ``auto`` (colour when ``file`` is a terminal and
+    ``NO_COLOR`` is unset), ``always`` or ``never``; ``width`` defaults to ``COLUMNS``, then the
+    terminal's width, then 80."""
+    env_width = os.environ.get("COLUMNS", "")
+    return Console(
+        file=file,
+        force_terminal=True if color == "always" else None,
+        no_color={"never": True, "always": False}.get(color),
+        color_system=None if color == "never" else "auto",
+        width=width or (int(env_width) if env_width.isdigit() else None),
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )

@@ -1,0 +1,43 @@
+"""Which words of two aligned claims differ, as character spans for highlighting.
+
+Words are compared folded (typography and case ignored), so a curly quote against a straight one is
+not a difference; the spans point into the original texts so that renderers can mark them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Indel
+
+from claimdiff.normalize import fold
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*")
+
+Span = tuple[int, int]
+
+
+def _words(text: str) -> tuple[list[str], list[Span]]:
+    keys, spans = [], []
+    for m in _WORD.finditer(text):
+        keys.append(fold(m.group()).replace("'", ""))
+        spans.append(m.span())
+    return keys, spans
+
+
+def changed_words(a: str, b: str) -> tuple[list[Span], list[Span]]:
+    """Spans of the words of ``a`` absent from ``b`` in order, and of ``b`` absent from ``a``.
+
+    >>> changed_words("He won 52 votes.", "He won 58 votes.")
+    ([(7, 9)], [(7, 9)])
+    """
+    ka, sa = _words(a)
+    kb, sb = _words(b)
+    out_a: list[Span] = []
+    out_b: list[Span] = []
+    for op in Indel.opcodes(ka, kb):
+        if op.tag in ("delete", "replace"):
+            out_a.extend(sa[op.src_start : op.src_end])
+        if op.tag in ("insert", "replace"):
+            out_b.extend(sb[op.dest_start : op.dest_end])
+    return out_a, out_b
