@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 from enum import IntEnum, StrEnum
-from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
@@ -84,7 +83,7 @@ ThresholdOpt = Annotated[
         "--threshold",
         min=0.01,
         max=100,
-        help="Similarity (0-100) at which two claims count as the same claim. Default 45.",
+        help="Similarity (0-100) at which two claims count as the same claim. Default 40.",
     ),
 ]
 SharedOpt = Annotated[
@@ -102,7 +101,10 @@ MergeOpt = Annotated[
         "--merge-threshold",
         min=0,
         max=100,
-        help="Share (0-100) of a leftover claim's words that another claim must carry for a merged or split match.",
+        help=(
+            "Share (0-100) of a leftover claim's words that another claim must carry"
+            " for a merged or split match. Default 50."
+        ),
     ),
 ]
 ExhaustiveOpt = Annotated[
@@ -133,11 +135,13 @@ def compare(
     b: SourceArg,
     output_format: Annotated[
         CompareFormat,
-        typer.Option("--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/1)."),
+        typer.Option(
+            "--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/1)."
+        ),
     ] = CompareFormat.TABLE,
-    threshold: ThresholdOpt = 45.0,
+    threshold: ThresholdOpt = 40.0,
     shared_threshold: SharedOpt = 80.0,
-    merge_threshold: MergeOpt = 60.0,
+    merge_threshold: MergeOpt = 50.0,
     exhaustive: ExhaustiveOpt = False,
     boilerplate: BoilerOpt = True,
     hide_boilerplate: Annotated[

@@ -28,13 +28,13 @@ class OptionsError(ValueError):
 class Options:
     """Settings of a comparison. Every score is on the 0-100 scale."""
 
-    threshold: float = 45.0
+    threshold: float = 40.0
     """Two claims scoring at least this (see :func:`claimdiff.similarity`) state the same thing."""
     shared_threshold: float = 80.0
     """An aligned pair is ``shared`` when its wording agrees at least this much: the mean of the
     shares of the shorter and of the longer claim's words found in the same order in the other,
     after typography and attribution are folded away. Otherwise it is ``paraphrased``."""
-    merge_threshold: float = 60.0
+    merge_threshold: float = 50.0
     """A leftover claim joins a match (merge or split) when at least this share of its weight is
     carried by the other side's claim beyond what the match already explains."""
     exhaustive: bool = False
@@ -142,14 +142,19 @@ def compare(
 _EMPTY = Profile("", {}, 0.0, frozenset())
 
 
-def _label(
-    g: Group, ua: list[Unit], ub: list[Unit], scorer: Scorer, damping: dict[str, float], opts: Options
-) -> Match:
+def _figures(texts: list[str]) -> frozenset[str]:
+    return frozenset(t.replace(",", "") for x in texts for t in tokens(fold(x)) if t[0].isdigit())
+
+
+def _label(g: Group, ua: list[Unit], ub: list[Unit], scorer: Scorer, damping: dict[str, float], opts: Options) -> Match:
     a_texts = [ua[i].text for i in g.a]
     b_texts = [ub[j].text for j in g.b]
     score = g.score
     if len(g.a) > 1 or len(g.b) > 1:
         score = scorer.score(scorer.profile(" ".join(a_texts), damping), scorer.profile(" ".join(b_texts), damping))
         score = max(score, g.score)
-    label = Label.SHARED if wording(a_texts, b_texts) >= opts.shared_threshold else Label.PARAPHRASED
+    # Same words but a different figure is not the same wording: "550 jobs" against "500 jobs".
+    same_figures = _figures(a_texts) == _figures(b_texts)
+    shared = same_figures and wording(a_texts, b_texts) >= opts.shared_threshold
+    label = Label.SHARED if shared else Label.PARAPHRASED
     return Match(label=label, score=score, a=g.a, b=g.b)

@@ -6,9 +6,11 @@ Decoding rule, in order:
 2. Text without a BOM containing a NUL byte is rejected as binary.
 3. Otherwise UTF-8 is tried.
 4. Bytes that are not valid UTF-8 are read as Windows-1252 (the usual legacy encoding of Western
-   news text, and a superset of the printable part of Latin-1) when every byte is defined there and
+   news text, and a superset of the printable part of Latin-1) when every byte is defined there;
    otherwise the input is rejected as undecodable.
-5. Text with many control characters (over 1%, and more than 8) is rejected as binary. ``encoding=`` forces a codec instead of the rule.
+5. Text with many control characters (over 1%, and more than 8) is rejected as binary.
+
+``encoding=`` forces a codec instead of the rule.
 
 The decoded text is kept exactly (CRLF, non-breaking spaces and all), so offsets in results index it.
 """
@@ -56,7 +58,9 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
             try:
                 return _check_text(data[len(bom) :].decode(codec), name)
             except UnicodeDecodeError as e:
-                raise InputError(f"{name}: starts with a {codec} byte-order mark but is not {codec} (byte {e.start})") from None
+                raise InputError(
+                    f"{name}: starts with a {codec} byte-order mark but is not {codec} (byte {e.start})"
+                ) from None
     if b"\x00" in data:
         raise InputError(f"{name}: looks like a binary file (contains NUL bytes)")
     try:

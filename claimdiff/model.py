@@ -169,7 +169,7 @@ class Comparison:
     @property
     def summary(self) -> Summary:
         counts: dict[str, tuple[int, float]] = {}
-        for side, source in (("a", self.a), ("b", self.b)):
+        for side, _source in (("a", self.a), ("b", self.b)):
             st = self.statuses(side)
             claims = sum(1 for s in st if s is not Status.BOILERPLATE)
             unique = sum(1 for s in st if s is Status.UNIQUE)

@@ -79,9 +79,7 @@ _SPEAKER = (
 )
 _OBJECT = r"(?: (?:us|me|him|her|them|reporters|axios|cnn|[\w'.-]+(?: [\w'.-]+)?))?"
 # `, O'Brien said.` / `," he said` / `, said O'Brien.` at the end of a sentence
-_TAIL = re.compile(
-    rf"""(?:,|["'])\s*(?:{_SPEAKER} {_VERBS}{_OBJECT}|{_VERBS} {_SPEAKER})\s*[.!?]?\s*$"""
-)
+_TAIL = re.compile(rf"""(?:,|["'])\s*(?:{_SPEAKER} {_VERBS}{_OBJECT}|{_VERBS} {_SPEAKER})\s*[.!?]?\s*$""")
 # `O'Brien told us: "...` / `He said, "...` just before an opening quote
 _LEAD = re.compile(rf"""(?:^|(?<=[,;] )){_SPEAKER} {_VERBS}{_OBJECT}\s*[:,]\s*(?=")""")
 # `, according to officials familiar with the talks.` / `, per officials.` at the end

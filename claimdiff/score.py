@@ -57,8 +57,8 @@ class Weights:
     containment: float = 0.35
     """Share of containment (shorter in longer) inside the overlap term; the rest is Dice."""
     contain_full: float = 20.0
-    """Containment counts fully only when the shorter claim weighs at least this much: that a
-    four-word caption is contained in a long sentence is weak evidence."""
+    """Containment counts fully only when the shorter claim weighs at least this much and is as
+    long as the longer: that a caption or a headline is contained in a long sentence is weak evidence."""
     short: float = 10.0
     """Claims whose total weight is under this are scaled down proportionally."""
     number_penalty: float = 0.15
@@ -143,8 +143,11 @@ class Scorer:
         if shared <= 0.0:
             return 0.0
         dice = 2.0 * shared / (p.total + q.total)
-        smaller = min(p.total, q.total)
-        contain = max(dice, shared / smaller * min(1.0, smaller / self.w.contain_full))
+        smaller, larger = sorted((p.total, q.total))
+        # Containment of the shorter claim in the longer is discounted when the shorter is light
+        # (a caption) or much shorter (a headline whose words all occur in a long sentence).
+        credit = min(1.0, smaller / self.w.contain_full) * math.sqrt(smaller / larger)
+        contain = max(dice, shared / smaller * credit)
         lexical = (1.0 - self.w.containment) * dice + self.w.containment * contain
         chars = fuzz.token_sort_ratio(p.text, q.text, processor=None) / 100.0
         value = self.w.overlap * lexical + (1.0 - self.w.overlap) * chars

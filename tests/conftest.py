@@ -12,7 +12,14 @@ SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 
 # Pin everything a terminal renderer reads from the environment so output is reproducible.
-PINNED_ENV = {"COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None}
+PINNED_ENV = {
+    "COLUMNS": "100",
+    "LINES": "50",
+    "TERM": "dumb",
+    "NO_COLOR": None,
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+}
 
 
 @pytest.fixture

@@ -98,12 +98,15 @@ def test_markup_and_escapes_in_input_are_shown_as_text(runner: CliRunner, tmp_pa
     assert "\x1b[31mred" not in out  # ... never passed through
 
 
-@pytest.mark.parametrize(("color", "env", "coloured"), [
-    ("auto", {}, False),
-    ("always", {}, True),
-    ("always", {"NO_COLOR": "1"}, True),
-    ("never", {}, False),
-])
+@pytest.mark.parametrize(
+    ("color", "env", "coloured"),
+    [
+        ("auto", {}, False),
+        ("always", {}, True),
+        ("always", {"NO_COLOR": "1"}, True),
+        ("never", {}, False),
+    ],
+)
 def test_colour_policy(
     runner: CliRunner, axios: Path, secondary: Path, color: str, env: dict[str, str], coloured: bool
 ) -> None:
@@ -115,7 +118,9 @@ def test_colour_policy(
 def test_no_color_environment_under_a_forced_terminal(runner: CliRunner, axios: Path, secondary: Path) -> None:
     # auto colour with NO_COLOR set: rich drops colours even when told stdout is a terminal
     code, out, _ = invoke(
-        runner, ["compare", str(axios), str(secondary)], env={"NO_COLOR": "1", "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"}
+        runner,
+        ["compare", str(axios), str(secondary)],
+        env={"NO_COLOR": "1", "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"},
     )
     assert code == 0
     assert "\x1b[3" not in out  # no foreground colour codes
@@ -153,7 +158,7 @@ def test_every_option_has_help() -> None:
 
 
 def test_usage_error_has_status_2(runner: CliRunner, axios: Path) -> None:
-    code, out, err = invoke(runner, ["compare", str(axios), str(axios), "--format", "xml"])
+    code, out, _err = invoke(runner, ["compare", str(axios), str(axios), "--format", "xml"])
     assert code == 2 and out == ""
 
 
@@ -173,3 +178,14 @@ def test_real_subprocess_usage_error_is_one_line(axios: Path, secondary: Path) -
         timeout=120,
     )
     assert proc.returncode == 0 and json.loads(proc.stdout)["schema"] == "claimdiff/compare/1"
+
+
+def test_cli_defaults_are_the_library_defaults() -> None:
+    import typer.main
+
+    from claimdiff.compare import Options
+
+    command = typer.main.get_command(app).commands["compare"]  # type: ignore[attr-defined]
+    defaults = {p.name: p.default for p in command.params}
+    for name in ("threshold", "shared_threshold", "merge_threshold", "exhaustive", "boilerplate"):
+        assert defaults[name] == getattr(Options(), name), name

@@ -111,7 +111,7 @@ class ComparisonTable:
     def table(self) -> Table:
         c = self.c
         st_a, st_b = c.statuses("a"), c.statuses("b")
-        t = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=False, padding=(0, 1))
+        t = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1))
         t.add_column(Text(f"A: {safe(c.a.name)}"), ratio=1, overflow="fold")
         t.add_column(Text("status"), justify="center", no_wrap=True, width=11)
         t.add_column(Text(f"B: {safe(c.b.name)}"), ratio=1, overflow="fold")
@@ -179,7 +179,7 @@ def console_for(file: TextIO, *, color: str = "auto", width: int | None = None) 
         file=file,
         force_terminal=True if color == "always" else None,
         no_color={"never": True, "always": False}.get(color),
-        color_system=None if color == "never" else "auto",
+        color_system={"never": None, "always": "256"}.get(color, "auto"),
         width=width or (int(env_width) if env_width.isdigit() else None),
         highlight=False,
         markup=False,

@@ -1,0 +1,149 @@
+"""End-to-end alignment: hand-labelled cases in tests/cases/compare/<name>/ (a.txt, b.txt, gold.json in
+the format of ../shared/eval, so they double as evaluation cases), the seed pair, and properties."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claimdiff
+from claimdiff.model import Comparison, Label, Status
+
+from .conftest import ROOT, SHARED
+
+CASES = sorted((ROOT / "tests" / "cases" / "compare").glob("*/gold.json"))
+SEED = SHARED / "eval" / "seed" / "gold.json"
+LABELS = {"shared": Label.SHARED, "paraphrase": Label.PARAPHRASED, "paraphrased": Label.PARAPHRASED}
+
+
+def unit_at(c: Comparison, side: str, text: str, sub: str) -> int:
+    pos = text.index(sub)
+    units = c.a.units if side == "a" else c.b.units
+    while True:
+        for k, u in enumerate(units):
+            if u.start <= pos < u.end:
+                return k
+        pos += 1
+
+
+def check_gold(gold_path: Path) -> None:
+    case = gold_path.parent
+    a = (case / "a.txt").read_text(encoding="utf-8")
+    b = (case / "b.txt").read_text(encoding="utf-8")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    c = claimdiff.compare(a, b)
+    links = {(i, j): m.label for m in c.matches for i in m.a for j in m.b}
+    allowed = set()
+    for pair in gold["pairs"]:
+        i, j = unit_at(c, "a", a, pair["a"]), unit_at(c, "b", b, pair["b"])
+        allowed.add((i, j))
+        if pair.get("must", True):
+            assert (i, j) in links, f"missed {pair}"
+            assert links[(i, j)] is LABELS[pair["label"]], f"label of {pair}"
+    st_a, st_b = c.statuses("a"), c.statuses("b")
+    bad_a = {unit_at(c, "a", a, s) for s in gold.get("unique_a", []) + gold.get("boilerplate_a", [])}
+    bad_b = {unit_at(c, "b", b, s) for s in gold.get("unique_b", []) + gold.get("boilerplate_b", [])}
+    for s in gold.get("unique_a", []):
+        assert st_a[unit_at(c, "a", a, s)] is Status.UNIQUE, s
+    for s in gold.get("unique_b", []):
+        assert st_b[unit_at(c, "b", b, s)] is Status.UNIQUE, s
+    gold_a = {i for i, _ in allowed} | bad_a
+    gold_b = {j for _, j in allowed} | bad_b
+    wrong = [(i, j) for (i, j) in links if (i in gold_a or j in gold_b) and (i, j) not in allowed]
+    assert not wrong, f"wrong links {[(c.a.units[i].text, c.b.units[j].text) for i, j in wrong]}"
+
+
+@pytest.mark.parametrize("gold", CASES, ids=[p.parent.name for p in CASES])
+def test_case(gold: Path) -> None:
+    check_gold(gold)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/eval/seed not present")
+def test_seed_pair_matches_its_gold() -> None:
+    check_gold(SEED)
+
+
+def test_samples_summary() -> None:
+    a = (ROOT / "samples" / "axios.txt").read_text(encoding="utf-8")
+    b = (ROOT / "samples" / "secondary.txt").read_text(encoding="utf-8")
+    s = claimdiff.compare(a, b).summary
+    assert s.shared >= 5 and s.paraphrased >= 3
+    assert 0.0 < s.coverage_a < s.coverage_b < 1.0
+
+
+def test_merged_sentence_is_one_match_with_two_units() -> None:
+    c = claimdiff.compare(
+        "The storm made landfall near Galveston early Sunday. It knocked out power to more than 300,000 homes.",
+        "The hurricane came ashore near Galveston early Sunday and knocked out power to more than 300,000 homes.",
+    )
+    assert [(m.a, m.b) for m in c.matches] == [((0, 1), (0,))]
+    # and the split, from the other side
+    d = claimdiff.compare(c.b.text, c.a.text)
+    assert [(m.a, m.b) for m in d.matches] == [((0,), (0, 1))]
+
+
+def test_options_are_validated_and_recorded() -> None:
+    with pytest.raises(claimdiff.OptionsError, match="threshold"):
+        claimdiff.compare("A.", "B.", threshold=120)
+    with pytest.raises(TypeError, match="unknown option"):
+        claimdiff.compare("A.", "B.", treshold=50)
+    c = claimdiff.compare("Prices rose.", "Prices rose.", threshold=60)
+    assert c.options["threshold"] == 60
+
+
+def test_boilerplate_never_aligns() -> None:
+    text = "Go deeper\n\nThe plant will close in May.\n"
+    c = claimdiff.compare(text, text)
+    assert c.statuses("a") == (Status.BOILERPLATE, Status.SHARED)
+    assert c.summary.coverage_a == 1.0
+
+
+# ---- properties -------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(
+    "the minister said budget talks would resume in Geneva after 14 months of delay and critics warned "
+    "that 3.5 billion dollars in aid remained frozen while officials in Ankara denied any breach".split()
+)
+SENTENCE = st.lists(WORDS, min_size=3, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
+DOC = st.lists(SENTENCE, min_size=1, max_size=8).map(" ".join)
+ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOC)
+def test_identical_inputs_are_all_shared(text: str) -> None:
+    c = claimdiff.compare(text, text)
+    assert all(s in (Status.SHARED, Status.BOILERPLATE) for s in c.statuses("a") + c.statuses("b"))
+    assert all(m.a == m.b and m.label is Label.SHARED for m in c.matches)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOC, DOC)
+def test_swapping_inputs_mirrors_the_result(a: str, b: str) -> None:
+    ab = claimdiff.compare(a, b)
+    ba = claimdiff.compare(b, a)
+    assert sorted((m.a, m.b, m.label, m.score) for m in ab.matches) == sorted(
+        (m.b, m.a, m.label, m.score) for m in ba.matches
+    )
+    assert ab.statuses("a") == ba.statuses("b") and ab.statuses("b") == ba.statuses("a")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT, ANY_TEXT)
+def test_offsets_always_slice_the_input(a: str, b: str) -> None:
+    c = claimdiff.compare(a, b)
+    for source in c.sources:
+        for u in source.units:
+            assert source.text[u.start : u.end] == u.text
+    doc = c.to_dict()
+    assert [u["id"] for u in doc["sources"][0]["units"]] == [f"a{k}" for k in range(len(c.a.units))]
+
+
+@settings(max_examples=40, deadline=None)
+@given(DOC, DOC)
+def test_same_input_same_output(a: str, b: str) -> None:
+    assert claimdiff.compare(a, b).to_dict() == claimdiff.compare(a, b).to_dict()
