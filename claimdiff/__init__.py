@@ -3,7 +3,7 @@
 >>> import claimdiff
 >>> result = claimdiff.compare("The bill passed 52-48. Critics objected.", "The bill passed 52-48 on Tuesday.")
 >>> [m.label.value for m in result.matches]
-['paraphrased']
+['shared']
 
 Public API: :func:`compare`, :func:`segment`, :func:`similarity`, the result types in
 :mod:`claimdiff.model` and :class:`Options`.

@@ -23,8 +23,10 @@ or a *hard break* (the chunk ends):
 ``. . . .``) plus any closing quotes and brackets ends a sentence when whitespace follows and the
 next word does not start in lower case, except after titles (``Gen.``, ``Mr.``), abbreviations that
 introduce a number (``No. 1``, ``p. 55``), initials after a capitalised word (``John F. Kennedy``) and
-abbreviations such as ``U.S.``, ``Inc.`` or ``a.m.``, which end a sentence only before a common
-sentence opener ("How", "The", "It" ...) or at a line break. An ellipsis preceded by a space or
+abbreviations such as ``U.S.``, ``Inc.`` or ``St.``, which end a sentence only before a common
+sentence opener ("How", "The", "It" ...) or at a line break. ``a.m.``/``p.m.`` end a sentence before
+a capitalised word unless it is a time zone or a day (``5 p.m. ET``) or the sentence so far is only a
+time phrase (``At 5 a.m. Mr. Smith left``). An ellipsis preceded by a space or
 inside brackets marks an omission, not an ending. A chunk that starts with a list marker (``1.``,
 ``2)``, ``a.``, ``⁃``) is also split before the next marker of the same list.
 
@@ -132,19 +134,19 @@ _DATE = (
 )
 _CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
 _STAMP_PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
-_SECTION = r"[\w&'’ ]{1,40}"
+# A section name is a few capitalised words ("World", "U.S. News", "Politics & Policy"), so a dash
+# followed by ordinary prose after a date does not count.
+_SECTION = r"[A-Z][\w.&'’]*(?:\s+(?:&|[A-Z][\w.&'’]*)){0,3}"
 _AGO = (
     r"(?:\d+|an?|one|two|three|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?"
     r"|months?|years?)\s+ago"
 )
-_DATELINE_RE = re.compile(
-    rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO})(?:\s*[-–—|·•,]\s*{_SECTION})?",
-    re.IGNORECASE,
-)
+_STAMP = rf"(?i:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO}))"
+_DATELINE_RE = re.compile(rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP}(?:\s*[-–—|·•,]\s*{_SECTION})?")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|den|al|bin|la|le|del|di|du))*"
 _BYLINE_RE = re.compile(
     rf"(?:By|BY)\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*{_NAME})?"
-    rf"(?:\s*[|·•–—-]\s*{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO}))?"
+    rf"(?:\s*[|·•–—-]\s*{_STAMP})?"
 )
 _CREDIT_RE = re.compile(
     r"\(?\s*(?:[A-Z][\w.&'’-]*\s+){0,2}"
@@ -532,7 +534,9 @@ def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     """Whether a unit is an obvious non-claim; see the module docstring for the patterns."""
     if len(piece) > _MAX_BOILERPLATE:
         return False
-    if _CREDIT_RE.fullmatch(piece) or _NAV_RE.fullmatch(piece) or _NAV_PREFIX_RE.fullmatch(piece):
+    if len(piece) <= 120 and _CREDIT_RE.fullmatch(piece):
+        return True
+    if _NAV_RE.fullmatch(piece) or _NAV_PREFIX_RE.fullmatch(piece):
         return True
     if _DATELINE_RE.fullmatch(piece.rstrip(".")):
         return True
