@@ -105,9 +105,7 @@ _OPENER_WORDS = _wordset(
     moreover furthermore besides finally first second third"""
 )
 # A line ending in one of these words cannot stand alone, so a line break after it is a wrap.
-_FUNCTION_WORDS = _wordset(
-    "a an the of to in on at for with and or but by from as that into than its their his her"
-)
+_FUNCTION_WORDS = _wordset("a an the of to in on at for with and or but by from as that into than its their his her")
 _CONTINUATION_END = frozenset(",;(-–—/&")
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -493,9 +491,7 @@ def _token_before(text: str, i: int, lo: int) -> tuple[int, str]:
     return t, text[t:i]
 
 
-def _period_ends_sentence(
-    text: str, i: int, sent_start: int, next_char: str, next_word: str, newline: bool
-) -> bool:
+def _period_ends_sentence(text: str, i: int, sent_start: int, next_char: str, next_word: str, newline: bool) -> bool:
     """Decide a single period at ``i`` followed by whitespace and a word that is not lower case."""
     start, token = _token_before(text, i, sent_start)
     low = token.lower()

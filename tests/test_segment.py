@@ -47,11 +47,7 @@ def _load_golden() -> list[Any]:
         if not line.strip():
             continue
         rule = json.loads(line)
-        marks = (
-            [pytest.mark.xfail(strict=True, reason=GOLDEN_XFAIL[rule["id"]])]
-            if rule["id"] in GOLDEN_XFAIL
-            else []
-        )
+        marks = [pytest.mark.xfail(strict=True, reason=GOLDEN_XFAIL[rule["id"]])] if rule["id"] in GOLDEN_XFAIL else []
         params.append(pytest.param(rule, marks=marks, id=f"{rule['id']:02d}-{rule['name']}"))
     return params
 
@@ -148,9 +144,7 @@ def test_axios_sample() -> None:
     assert 'Kim "promised to send a Christmas present," O\'Brien said.' in texts
     assert '"The president suggested he send him a vase.' in texts
     assert "We didn't get a vase or any other sort of Christmas gift." in texts
-    assert any(
-        t.startswith("\"We've been letting them know") and t.endswith("Korean Peninsula.") for t in texts
-    )
+    assert any(t.startswith("\"We've been letting them know") and t.endswith("Korean Peninsula.") for t in texts)
     for phrase in ("Gen. Qasem Soleimani", "U.S. troops", "No. 1 geopolitical", "economy ... and because"):
         assert sum(phrase in t for t in texts) == 1, phrase
     # Bullets: the marker never belongs to a unit, each bullet's sentences are separate units.

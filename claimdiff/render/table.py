@@ -46,8 +46,15 @@ def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = ()) -> Text:
     # Offsets of the changed words refer to `raw`; make control characters visible piece by piece
     # so that the marks still land on the right words.
     out = Text(style=style)
-    pos = 0
+    merged: list[list[int]] = []
     for start, end in sorted(marks):
+        # one highlight for a run of changed words, not one per word
+        if merged and not raw[merged[-1][1] : start].strip():
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    pos = 0
+    for start, end in merged:
         out.append(safe(raw[pos:start]))
         out.append(safe(raw[start:end]), style=CHANGED)
         pos = end
