@@ -20,6 +20,12 @@ from claimdiff.score import Profile, Scorer, Weights
 from claimdiff.segment import Segmenter
 
 
+NEIGHBOUR_FACTOR = 0.6
+"""A free pair next to an aligned pair on both sides needs only this share of the threshold."""
+CONTEXT_FACTOR = 0.75
+"""A mutual-best pair in reports of three or more claims needs only this share of the threshold."""
+
+
 class OptionsError(ValueError):
     """An option is out of range or inconsistent with another."""
 
@@ -28,13 +34,13 @@ class OptionsError(ValueError):
 class Options:
     """Settings of a comparison. Every score is on the 0-100 scale."""
 
-    threshold: float = 40.0
+    threshold: float = 52.0
     """Two claims scoring at least this (see :func:`claimdiff.similarity`) state the same thing."""
     shared_threshold: float = 80.0
     """An aligned pair is ``shared`` when its wording agrees at least this much: the mean of the
     shares of the shorter and of the longer claim's words found in the same order in the other,
     after typography and attribution are folded away. Otherwise it is ``paraphrased``."""
-    merge_threshold: float = 50.0
+    merge_threshold: float = 40.0
     """A leftover claim joins a match (merge or split) when at least this share of its weight is
     carried by the other side's claim beyond what the match already explains."""
     exhaustive: bool = False
@@ -115,7 +121,8 @@ def compare(
         [p if ok else _EMPTY for p, ok in zip(pa, ok_a, strict=True)],
         [p if ok else _EMPTY for p, ok in zip(pb, ok_b, strict=True)],
         scorer,
-        threshold=opts.threshold,
+        # the neighbour rule accepts pairs down to this score, so candidates must reach it
+        threshold=opts.threshold * min(NEIGHBOUR_FACTOR, CONTEXT_FACTOR),
         exhaustive=opts.exhaustive,
         progress=progress,
     )
@@ -126,6 +133,8 @@ def compare(
         scorer,
         threshold=opts.threshold,
         merge_threshold=opts.merge_threshold,
+        neighbour_factor=NEIGHBOUR_FACTOR,
+        context_factor=CONTEXT_FACTOR,
         eligible_a=ok_a,
         eligible_b=ok_b,
     )
