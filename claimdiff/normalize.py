@@ -117,6 +117,8 @@ def tokens(folded: str) -> list[str]:
     ["o'brien", 'u.s', 'trip', 'cost', '4.7', 'billion']
     """
     out = []
+    # "5%", "5 per cent" and "5 percent" are the same figure
+    folded = folded.replace("%", " percent ").replace("per cent", "percent")
     for m in _WORD.finditer(folded):
         w = m.group()
         if w.endswith("'s"):
@@ -158,6 +160,60 @@ _SUFFIXES = (
     ("s", ""),
 )
 _VOWELS = frozenset("aeiouy")
+# Irregular forms of verbs common in news copy, mapped to the stem of their base form, so that
+# "rose" meets "rise" and "told" meets "tells".
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "say": "said says",
+        "tell": "told tells telling",
+        "rise": "rose risen rises rising",
+        "fall": "fell fallen falls falling",
+        "go": "went gone goes going",
+        "take": "took taken takes taking",
+        "give": "gave given gives giving",
+        "make": "made makes making",
+        "come": "came comes coming",
+        "see": "saw seen sees seeing",
+        "know": "knew known knows knowing",
+        "think": "thought thinks thinking",
+        "find": "found finds finding",
+        "get": "got gotten gets getting",
+        "hold": "held holds holding",
+        "lead": "led leads leading",
+        "leave": "left leaves leaving",
+        "lose": "lost loses losing",
+        "win": "won wins winning",
+        "pay": "paid pays paying",
+        "meet": "met meets meeting",
+        "sell": "sold sells selling",
+        "buy": "bought buys buying",
+        "bring": "brought brings bringing",
+        "begin": "began begun begins beginning",
+        "run": "ran runs running",
+        "write": "wrote written writes writing",
+        "speak": "spoke spoken speaks speaking",
+        "break": "broke broken breaks breaking",
+        "choose": "chose chosen chooses choosing",
+        "drive": "drove driven drives driving",
+        "fight": "fought fights fighting",
+        "keep": "kept keeps keeping",
+        "send": "sent sends sending",
+        "spend": "spent spends spending",
+        "build": "built builds building",
+        "strike": "struck strikes striking",
+        "seek": "sought seeks seeking",
+        "shut": "shuts shutting",
+        "cut": "cuts cutting",
+        "hit": "hits hitting",
+        "set": "sets setting",
+        "put": "puts putting",
+        "be": "is are was were been being",
+        "have": "has had having",
+        "do": "did does done doing",
+    }.items()
+    for form in (base, *forms.split())
+}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -169,6 +225,9 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ("negotiations", "negotiated", "negotiating", "denuclearization", "denuclearize")]
     ['negotiat', 'negotiat', 'negotiat', 'denuclear', 'denuclear']
     """
+    base = _IRREGULAR.get(word)
+    if base is not None:
+        return base
     if len(word) < 5 or not word.isalpha():
         return word
     for suffix, repl in _SUFFIXES:
