@@ -2,32 +2,49 @@
 
 Three steps, each deterministic and symmetric (swapping A and B mirrors the result):
 
-1. **Candidates** (:func:`candidates`). Pairs that share informative evidence are found through an
-   inverted index over stems: a stem that occurs in very many units (more than ``max_postings``) is
-   left out of the index, so boilerplate and topic words cannot make the work quadratic. Only
-   candidates whose cheap upper bound can reach the threshold are scored. ``exhaustive=True`` scores
-   every pair instead (the reference the tests and benchmarks compare against).
+1. **Candidates** (:func:`candidates`). Only pairs that can reach the threshold are scored. A pair's
+   score is bounded by the weight of the stems its units share (the blend's overlap term) and by the
+   lengths of their texts (the rapidfuzz term), so a pair can reach the threshold only when it shares
+   at least a known share of the lighter unit's weight. Each unit is therefore probed through an
+   inverted index of the other report with the *prefix* of its stems that such a pair cannot miss:
+   its stems minus the commonest ones whose total weight stays under that share (prefix filtering).
+   Common words ("the", the report's topic words) are thus never walked except by units made of them,
+   and a stem found in more than ``max_postings`` units is never walked at all. Every candidate's
+   bound is computed exactly; the best ``max_candidates`` per probing unit that pass it are scored.
+   ``exhaustive=True`` scores every pair instead (the reference the tests and benchmarks compare
+   against). On ordinary reports both modes return the same pairs.
 2. **One-to-one** (:func:`align`). Pairs at or above the threshold are taken greedily from the best
    down, each unit at most once: the best remaining pair is always a mutual best among the units
    still free. Ties are broken by closeness of relative position in the two reports, then by
-   position, so the order of the inputs never changes which of two equal pairs wins.
+   position, so the order of the inputs never changes which of two equal pairs wins. Then free pairs
+   right next to an aligned pair on both sides are accepted at a lower threshold, best first.
 3. **Many-to-one**. A unit left unmatched joins a match when the other side's single unit carries its
    words beyond what the match already explains (a sentence of one report that merges two of the
    other, or the reverse).
 
-Cost: candidate generation is linear in the postings walked (bounded per stem), scoring is linear in
-the number of candidates (bounded per unit by ``max_candidates``), and the greedy pass sorts them.
+Steps 2 and 3 score the pairs they look at that are not in the scores they are given (the neighbours
+of a match, and units sharing much of a leftover unit's weight, found through an index of the matched
+units), so they do not depend on which pairs below the threshold candidate generation kept.
+
+Cost: indexing and probing are linear in the postings walked (bounded per stem, and in practice a
+few per unit), scoring is linear in the number of candidates (bounded per unit), the greedy pass
+sorts the pairs above the threshold and the gap filling runs a heap over the neighbours of matches.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from claimdiff.score import Profile, Scorer
+from claimdiff.score import Profile, Scorer, Weights
 
 Pair = tuple[int, int]
+
+SLACK = 1.0
+_EPS = 1e-9
+"""Slack for float sums taken in a different order than the scorer's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +62,115 @@ def _tie_key(i: int, j: int, na: int, nb: int) -> tuple[float, int, int]:
     return (abs((i + 0.5) / na - (j + 0.5) / nb), i + j, i)
 
 
+# --- candidate generation -----------------------------------------------------------------------------
+
+Postings = dict[str, list[tuple[int, float]]]
+
+
+def _index(profiles: Iterable[tuple[int, Profile]]) -> Postings:
+    """Stem -> [(unit, weight of the stem in the unit)], units in increasing order."""
+    index: Postings = {}
+    for k, p in profiles:
+        for key, w in p.weights.items():
+            posting = index.get(key)
+            if posting is None:
+                index[key] = [(k, w)]
+            else:
+                posting.append((k, w))
+    return index
+
+
+def _split(weights: Mapping[str, float], index: Postings, need: float) -> tuple[list[str], list[str], float]:
+    """Split a unit's stems into a prefix to probe and a suffix whose weight stays under ``need``.
+
+    The suffix takes the stems that are costliest to walk for the weight they carry (long postings,
+    low weight) while their total stays under ``need``: a partner sharing at least ``need`` of the
+    unit's weight must then share a prefix stem. Returns prefix, suffix and the suffix weight.
+    """
+    ranked = sorted(weights, key=lambda k: (-len(index.get(k, ())) / weights[k], k))
+    suffix: list[str] = []
+    total = 0.0
+    cut = 0
+    for cut, key in enumerate(ranked):  # noqa: B007 (cut is read after the loop)
+        w = weights[key]
+        if total + w >= need - _EPS:
+            break
+        total += w
+        suffix.append(key)
+    else:
+        cut = len(ranked)
+    return ranked[cut:], suffix, total
+
+
+def _lexical(x: float, tp: float, tq: float, w: Weights) -> float:
+    """The scorer's overlap term for shared weight ``x`` (same formula as :meth:`Scorer.score`)."""
+    dice = 2.0 * x / (tp + tq)
+    smaller, larger = (tp, tq) if tp <= tq else (tq, tp)
+    credit = min(1.0, smaller / w.contain_full) * math.sqrt(smaller / larger)
+    contain = max(dice, x / smaller * credit)
+    return (1.0 - w.containment) * dice + w.containment * contain
+
+
+def _bound(x: float, p: Profile, q: Profile, w: Weights) -> float:
+    """An upper bound of ``score(p, q) / 100`` for shared weight at most ``x``.
+
+    The overlap term is exact for ``x``; the rapidfuzz term is at most ``1 - |lp - lq| / (lp + lq)``
+    (an indel distance is at least the difference of the lengths); the figure penalty is ignored.
+    """
+    tp, tq = p.total, q.total
+    lp, lq = len(p.text), len(q.text)
+    chars = 1.0 - abs(lp - lq) / (lp + lq) if lp + lq else 0.0
+    value = w.overlap * _lexical(x, tp, tq, w) + (1.0 - w.overlap) * chars
+    smaller = min(tp, tq)
+    if smaller < w.short:
+        value *= smaller / w.short
+    return value
+
+
+def _needed(total: float, t: float, w: Weights) -> float:
+    """Least shared weight a pair needs to reach ``t`` (0-1) when this unit is the lighter one.
+
+    With ``x`` shared and this unit the lighter, the overlap term is at most ``x / total`` and the
+    rapidfuzz term at most 1, scaled by the short-claim factor. Infinite when no partner can do it.
+    """
+    factor = min(1.0, total / w.short) if w.short > 0.0 else 1.0
+    if w.overlap <= 0.0:
+        return 0.0 if (1.0 - w.overlap) * factor >= t else math.inf
+    share = (t / factor - (1.0 - w.overlap)) / w.overlap if factor > 0.0 else math.inf
+    if share > 1.0 + _EPS:
+        return math.inf
+    return max(0.0, share * total * (1.0 - 1e-7) - _EPS)
+
+
+def _probe(
+    p: Profile,
+    index: Postings,
+    need: float,
+    max_postings: int,
+) -> tuple[dict[int, float], list[str], float]:
+    """Walk the postings of ``p``'s prefix stems for shared weight ``need``.
+
+    Returns the partial overlap per unit reached, the stems not walked (suffix and capped stems) and
+    an upper bound of their weight.
+    """
+    prefix, rest, rest_weight = _split(p.weights, index, need * SLACK)
+    acc: dict[int, float] = {}
+    weights = p.weights
+    for key in prefix:
+        posting = index.get(key)
+        if posting is None:
+            continue
+        wp = weights[key]
+        if len(posting) > max_postings:
+            rest.append(key)
+            rest_weight += wp
+            continue
+        get = acc.get
+        for k, wq in posting:
+            acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
+    return acc, rest, rest_weight
+
+
 def candidates(
     pa: Sequence[Profile],
     pb: Sequence[Profile],
@@ -52,71 +178,142 @@ def candidates(
     *,
     threshold: float,
     exhaustive: bool = False,
-    max_postings: int = 200,
+    max_postings: int = 2000,
     max_candidates: int = 50,
+    min_share: float = 0.2,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[Pair, float]:
-    """Scores of the pairs that may reach ``threshold`` (all pairs when ``exhaustive``).
+    """Scores of the pairs that reach ``threshold`` (0-100), keyed ``(index in pa, index in pb)``.
 
-    Pairs that share no indexed stem are never scored in the default mode; every pair whose cheap
-    bound falls below the threshold is dropped before the expensive score.
+    ``exhaustive`` scores every pair. Otherwise only candidates are scored (see the module
+    docstring): each unit probes the other report's index for partners with which it is the lighter
+    unit; a stem in more than ``max_postings`` units is not walked, and at most ``max_candidates``
+    partners per probing unit, those with the best bound, are scored. ``progress(done, total)`` is
+    called as the units are processed.
     """
+    na, nb = len(pa), len(pb)
     out: dict[Pair, float] = {}
+    tick = _Ticker(progress, na if exhaustive else na + nb)
+    score = scorer.score
     if exhaustive:
         for i, p in enumerate(pa):
             for j, q in enumerate(pb):
-                s = scorer.score(p, q)
-                if s > 0.0:
+                s = score(p, q)
+                if s >= threshold:
                     out[(i, j)] = s
-            if progress is not None:
-                progress(i + 1, len(pa))
+            tick()
+        tick.done()
         return out
 
-    index: dict[str, list[int]] = {}
-    for j, q in enumerate(pb):
-        for key in q.weights:
-            index.setdefault(key, []).append(j)
-    df_a: dict[str, int] = {}
-    for p in pa:
-        for key in p.weights:
-            df_a[key] = df_a.get(key, 0) + 1
-    # A stem too common on either side is no evidence worth walking: leave it out of the index.
-    skip = {k for k, v in index.items() if len(v) > max_postings or df_a.get(k, 0) > max_postings}
-    # The Dice part of the score is at most 2*shared/(tp+tq) and the rest at most 1, so a candidate
-    # whose overlap bound cannot lift the blend to the threshold is dropped unscored.
+    _identical(pa, pb, max_candidates, out)
     w = scorer.w
-    need = threshold / 100.0
-    for i, p in enumerate(pa):
-        acc: dict[int, float] = {}
-        unindexed = 0.0
-        for key, wp in p.weights.items():
-            if key in skip:
-                unindexed += wp
+    t = (threshold - 1e-4) / 100.0  # the scorer rounds to four decimals
+    index_a = _index((i, p) for i, p in enumerate(pa) if p.total > 0.0)
+    index_b = _index((j, q) for j, q in enumerate(pb) if q.total > 0.0)
+    ov = w.overlap
+    for mine, other, index, flip in ((pa, pb, index_b, False), (pb, pa, index_a, True)):
+        n_mine, n_other = len(mine), len(other)
+        totals = [q.total for q in other]
+        lengths = [len(q.text) for q in other]
+        for u, p in enumerate(mine):
+            tick()
+            tp = p.total
+            if tp <= 0.0:
                 continue
-            posting = index.get(key)
-            if posting is None:
+            need = max(_needed(tp, t, w), min_share * tp * (1.0 - 1e-7) - _EPS)
+            if need == math.inf:
                 continue
-            for j in posting:
-                acc[j] = acc.get(j, 0.0) + min(wp, pb[j].weights[key])
-        if not acc:
-            continue
-        ranked = heapq.nlargest(
-            max_candidates, acc.items(), key=lambda kv: (kv[1] / (p.total + pb[kv[0]].total), -kv[0])
-        )
-        for j, shared in ranked:
-            q = pb[j]
-            bound = shared + unindexed
-            contain = min(1.0, bound / min(p.total, q.total))
-            dice = min(1.0, 2.0 * bound / (p.total + q.total))
-            lexical = (1.0 - w.containment) * dice + w.containment * contain
-            if w.overlap * lexical + (1.0 - w.overlap) < need:
-                continue
-            s = scorer.score(p, q, shared if unindexed == 0.0 else None)
-            if s > 0.0:
-                out[(i, j)] = s
-        if progress is not None:
-            progress(i + 1, len(pa))
+            acc, rest, rest_weight = _probe(p, index, need, max_postings)
+            lp = len(p.text)
+            factor = min(1.0, tp / w.short) if w.short > 0.0 else 1.0
+            pw = p.weights
+            ranked: list[tuple[float, tuple[float, int, int], int]] = []
+            for v, part in acc.items():
+                tq = totals[v]
+                # p probes the pairs where it is the lighter unit (ties: A probes)
+                if part + rest_weight < need or tq < tp or (flip and tq == tp):
+                    continue
+                x = part
+                if rest:
+                    qw = other[v].weights
+                    for key in rest:
+                        wq = qw.get(key)
+                        if wq is not None:
+                            wp = pw[key]
+                            x += wq if wq < wp else wp
+                if x < need:
+                    continue
+                # cheap bound first: the overlap term is at most x / tp, the rapidfuzz term is limited
+                # by the lengths of the texts
+                lq = lengths[v]
+                chars = 1.0 - abs(lp - lq) / (lp + lq)
+                if (ov * min(1.0, x / tp) + (1.0 - ov) * chars) * factor < t:
+                    continue
+                bound = _bound(x, p, other[v], w)
+                if bound < t:
+                    continue
+                ranked.append((-bound, _tie_key(u, v, n_mine, n_other), v))
+            if len(ranked) > max_candidates:
+                ranked = heapq.nsmallest(max_candidates, ranked)
+            for _, _, v in ranked:
+                q = other[v]
+                s = score(q, p) if flip else score(p, q)
+                if s >= threshold:
+                    out[(v, u) if flip else (u, v)] = s
+    tick.done()
     return out
+
+
+def _identical(pa: Sequence[Profile], pb: Sequence[Profile], max_candidates: int, out: dict[Pair, float]) -> None:
+    """Pairs of units with the same folded text, which score 100 whatever their weight.
+
+    A text repeated on both sides pairs each copy with the ``max_candidates`` copies closest in
+    relative position on the other side (all of them when there are few).
+    """
+    na, nb = len(pa), len(pb)
+    by_text: dict[str, list[int]] = {}
+    for j, q in enumerate(pb):
+        if q.text:
+            by_text.setdefault(q.text, []).append(j)
+    copies: dict[str, list[int]] = {}
+    for i, p in enumerate(pa):
+        if p.text in by_text:
+            copies.setdefault(p.text, []).append(i)
+    for text, ia in copies.items():
+        jb = by_text[text]
+        if len(ia) <= max_candidates and len(jb) <= max_candidates:
+            out.update(((i, j), 100.0) for i in ia for j in jb)
+            continue
+        for i in ia:
+            out.update(((i, j), 100.0) for j in heapq.nsmallest(max_candidates, jb, key=lambda j: _tie_key(i, j, na, nb)))
+        for j in jb:
+            out.update(((i, j), 100.0) for i in heapq.nsmallest(max_candidates, ia, key=lambda i: _tie_key(i, j, na, nb)))
+
+
+class _Ticker:
+    """Calls ``progress(done, total)`` about 200 times over a run, and once at the end."""
+
+    __slots__ = ("count", "every", "next", "progress", "total")
+
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.count = 0
+        self.every = max(1, total // 200)
+        self.next = self.every
+
+    def __call__(self) -> None:
+        self.count += 1
+        if self.progress is not None and self.count >= self.next and self.count < self.total:
+            self.next += self.every
+            self.progress(self.count, self.total)
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+# --- alignment ----------------------------------------------------------------------------------------
 
 
 class _Groups:
@@ -141,42 +338,71 @@ class _Groups:
         return out
 
 
+class _Scores:
+    """Pair scores: the given ones, others computed on first use (and kept)."""
+
+    def __init__(self, given: Mapping[Pair, float], pa: Sequence[Profile], pb: Sequence[Profile], scorer: Scorer) -> None:
+        self.given = given
+        self.extra: dict[Pair, float] = {}
+        self.pa, self.pb, self.scorer = pa, pb, scorer
+
+    def __call__(self, i: int, j: int) -> float:
+        s = self.given.get((i, j))
+        if s is None:
+            s = self.extra.get((i, j))
+            if s is None:
+                s = self.extra[(i, j)] = self.scorer.score(self.pa[i], self.pb[j])
+        return s
+
+
 def align(
     pa: Sequence[Profile],
     pb: Sequence[Profile],
-    scores: dict[Pair, float],
+    scores: Mapping[Pair, float],
     scorer: Scorer,
     *,
     threshold: float,
     merge_threshold: float,
     neighbour_factor: float = 0.65,
+    context_factor: float = 1.0,
     eligible_a: Sequence[bool] | None = None,
     eligible_b: Sequence[bool] | None = None,
+    max_postings: int = 2000,
 ) -> list[Group]:
     """Align units from their pair scores; returns groups sorted by their first unit on side A.
 
-    ``eligible_*`` excludes units (boilerplate) from alignment. A free pair next to an aligned pair
-    (the units just before or just after both members of a match) needs only ``neighbour_factor``
-    times the threshold: the neighbours of an aligned pair are weak evidence that they align too.
-    ``merge_threshold`` (0-100) is the share of a leftover unit's weight that the other side's unit
-    must carry beyond its current match for the leftover to join it.
+    ``scores`` must hold every pair scoring at least ``min(1, context_factor)`` times ``threshold``
+    (:func:`candidates`); pairs below it are looked up there or scored on demand. ``eligible_*``
+    excludes units (boilerplate) from alignment. When both reports have at least three eligible
+    units, a free pair that is a mutual best (each unit's highest-scoring partner) needs only
+    ``context_factor`` times the threshold. A free pair next to an aligned pair (the units just before
+    or just after both members of a match) needs only ``neighbour_factor`` times the threshold: the
+    neighbours of an aligned pair are weak evidence that they align too. ``merge_threshold`` (0-100)
+    is the share of a leftover unit's weight that the other side's unit must carry beyond its current
+    match for the leftover to join it. ``max_postings`` bounds the index walk that finds those units.
     """
     na, nb = len(pa), len(pb)
     ok_a = eligible_a if eligible_a is not None else [True] * na
     ok_b = eligible_b if eligible_b is not None else [True] * nb
-    usable = [(s, i, j) for (i, j), s in scores.items() if s > 0.0 and ok_a[i] and ok_b[j]]
+    low = threshold * min(1.0, context_factor) if sum(ok_a) >= 3 and sum(ok_b) >= 3 else threshold
+    usable = [(s, i, j) for (i, j), s in scores.items() if s >= low and s > 0.0 and ok_a[i] and ok_b[j]]
     usable.sort(key=lambda t: (-t[0], *_tie_key(t[1], t[2], na, nb)))
     g = _Groups()
+    best_a: dict[int, int] = {}
+    best_b: dict[int, int] = {}
     for s, i, j in usable:
-        if s < threshold:
-            break
-        if i not in g.owner_a and j not in g.owner_b:
+        best_a.setdefault(i, j)
+        best_b.setdefault(j, i)
+        if i in g.owner_a or j in g.owner_b:
+            continue
+        if s >= threshold or (best_a[i] == j and best_b[j] == i):
             g.add(i, j, s)
+    pair_score = _Scores(scores, pa, pb, scorer)
     # Short units (a caption, "Go deeper") carry too little evidence for the weaker neighbour rule.
     weighty_a = [ok and p.total >= scorer.w.contain_full for ok, p in zip(ok_a, pa, strict=True)]
     weighty_b = [ok and p.total >= scorer.w.contain_full for ok, p in zip(ok_b, pb, strict=True)]
-    _fill_gaps(g, usable, ok_a, ok_b, weighty_a, weighty_b, threshold * neighbour_factor)
-    _merge(g, usable, pa, pb, scorer, merge_threshold / 100.0, na, nb)
+    _fill_gaps(g, pair_score, ok_a, ok_b, weighty_a, weighty_b, threshold * neighbour_factor, na, nb)
+    _merge(g, pair_score, pa, pb, ok_a, ok_b, scorer, merge_threshold / 100.0, na, nb, max_postings)
     return g.result()
 
 
@@ -192,51 +418,85 @@ def _neighbours(i: int, ok: Sequence[bool], step: int) -> int | None:
 
 def _fill_gaps(
     g: _Groups,
-    usable: list[tuple[float, int, int]],
+    pair_score: Callable[[int, int], float],
     ok_a: Sequence[bool],
     ok_b: Sequence[bool],
     weighty_a: Sequence[bool],
     weighty_b: Sequence[bool],
     low: float,
+    na: int,
+    nb: int,
 ) -> None:
-    """Accept free pairs above ``low`` that sit next to an aligned pair on both sides, best first,
-    until no more can be added (an accepted pair can anchor its own neighbours)."""
-    changed = True
-    while changed:
-        changed = False
-        for s, i, j in usable:
-            if s < low:
-                break
-            if i in g.owner_a or j in g.owner_b or not (weighty_a[i] and weighty_b[j]):
+    """Accept free pairs scoring at least ``low`` that sit next to an aligned pair on both sides, best
+    first, until no more can be added (an accepted pair can anchor its own neighbours).
+
+    The pairs next to an aligned pair stay next to it, so a heap of them yields, at each step, the best
+    pair the rule admits: the same order as rescanning all pairs after every accepted one.
+    """
+    heap: list[tuple[float, tuple[float, int, int], int, int]] = []
+
+    def push(x: int, y: int) -> None:
+        for step in (-1, 1):
+            i, j = _neighbours(x, ok_a, step), _neighbours(y, ok_b, step)
+            if i is None or j is None or i in g.owner_a or j in g.owner_b or not (weighty_a[i] and weighty_b[j]):
                 continue
-            for step in (-1, 1):
-                ni, nj = _neighbours(i, ok_a, step), _neighbours(j, ok_b, step)
-                if ni is not None and nj is not None and ni in g.owner_a and g.owner_a[ni] == g.owner_b.get(nj):
-                    g.add(i, j, s)
-                    changed = True
-                    break
-            if changed:
-                break
+            s = pair_score(i, j)
+            if s >= low and s > 0.0:
+                heapq.heappush(heap, (-s, _tie_key(i, j, na, nb), i, j))
+
+    for a, b in zip(g.a, g.b, strict=True):
+        push(a[0], b[0])
+    while heap:
+        neg, _tie, i, j = heapq.heappop(heap)
+        if i in g.owner_a or j in g.owner_b:
+            continue
+        g.add(i, j, -neg)
+        push(i, j)
 
 
 def _merge(
     g: _Groups,
-    usable: list[tuple[float, int, int]],
+    pair_score: Callable[[int, int], float],
     pa: Sequence[Profile],
     pb: Sequence[Profile],
+    ok_a: Sequence[bool],
+    ok_b: Sequence[bool],
     scorer: Scorer,
     need: float,
     na: int,
     nb: int,
+    max_postings: int,
 ) -> None:
     """Many-to-one: a free unit u joins the match of a unit v on the other side when v stands alone
-    on its side and carries u's words beyond what v's current partners already account for."""
+    on its side and carries u's words beyond what v's current partners already account for.
+
+    Joins are tried from the best-scoring pair down. Only pairs where v carries at least the share
+    ``need`` of u's weight (and ``short``) can pass, so those are found through an index of the
+    matched units, probed with the prefix of u's stems that such a pair must share.
+    """
+    short = scorer.w.short
     joins: list[tuple[float, tuple[float, int, int], str, int, int]] = []
-    for s, i, j in usable:
-        if j not in g.owner_b and i in g.owner_a:
-            joins.append((-s, _tie_key(i, j, na, nb), "b", j, i))
-        if i not in g.owner_a and j in g.owner_b:
-            joins.append((-s, _tie_key(i, j, na, nb), "a", i, j))
+    for side, free_profiles, ok_free, owner_free, matched_profiles, owner_matched in (
+        ("b", pb, ok_b, g.owner_b, pa, g.owner_a),
+        ("a", pa, ok_a, g.owner_a, pb, g.owner_b),
+    ):
+        index = _index((v, matched_profiles[v]) for v in sorted(owner_matched))
+        for u, up in enumerate(free_profiles):
+            if not ok_free[u] or u in owner_free or up.total <= 0.0:
+                continue
+            tau = max(short, need * up.total)
+            if tau > up.total * (1.0 + 1e-7) + _EPS:
+                continue
+            acc, rest, rest_weight = _probe(up, index, max(0.0, tau * (1.0 - 1e-7) - _EPS), max_postings)
+            for v, part in acc.items():
+                if part + rest_weight < tau * (1.0 - 1e-7) - _EPS:
+                    continue
+                if scorer.overlap(up, matched_profiles[v]) < tau * (1.0 - 1e-7) - _EPS:
+                    continue
+                i, j = (v, u) if side == "b" else (u, v)
+                s = pair_score(i, j)
+                if s > 0.0:
+                    joins.append((-s, _tie_key(i, j, na, nb), side, u, v))
     joins.sort()
     for _neg, _tie, side, u, v in joins:
         if side == "b":

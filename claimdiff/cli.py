@@ -83,7 +83,7 @@ ThresholdOpt = Annotated[
         "--threshold",
         min=0.01,
         max=100,
-        help="Similarity (0-100) at which two claims count as the same claim. Default 40.",
+        help="Similarity (0-100) at which two claims count as the same claim. Default 52.",
     ),
 ]
 SharedOpt = Annotated[
@@ -103,7 +103,7 @@ MergeOpt = Annotated[
         max=100,
         help=(
             "Share (0-100) of a leftover claim's words that another claim must carry"
-            " for a merged or split match. Default 50."
+            " for a merged or split match. Default 40."
         ),
     ),
 ]
@@ -139,9 +139,9 @@ def compare(
             "--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/1)."
         ),
     ] = CompareFormat.TABLE,
-    threshold: ThresholdOpt = 40.0,
+    threshold: ThresholdOpt = 52.0,
     shared_threshold: SharedOpt = 80.0,
-    merge_threshold: MergeOpt = 50.0,
+    merge_threshold: MergeOpt = 40.0,
     exhaustive: ExhaustiveOpt = False,
     boilerplate: BoilerOpt = True,
     hide_boilerplate: Annotated[
@@ -178,6 +178,122 @@ def compare(
     from claimdiff.render.table import console_for, print_table
 
     print_table(result, console_for(sys.stdout, color=color.value, width=width), show_boilerplate=not hide_boilerplate)
+
+
+@app.command()
+def check(
+    source: Annotated[str, typer.Argument(help="The original report (SOURCE): a text file, or - for stdin.")],
+    derived: Annotated[str, typer.Argument(help="The rewrite to check (DERIVED): a text file, or - for stdin.")],
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="[text|json|github]",
+            help="Output: a readable report, JSON (schema claimdiff/check/1) or GitHub workflow commands.",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            metavar="KINDS",
+            help="Comma-separated finding kinds that fail the check (quote-altered, quote-unsourced, "
+            "number-mismatch, claim-dropped; or all, none). Default: all.",
+        ),
+    ] = None,
+    min_coverage: Annotated[
+        str | None,
+        typer.Option(
+            "--min-coverage",
+            metavar="SHARE",
+            help="Share of SOURCE's claims DERIVED must carry, as 0-1 or a percentage like 80%; lists dropped claims.",
+        ),
+    ] = None,
+    quote_threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--quote-threshold",
+            min=0.01,
+            max=100,
+            help="Resemblance (0-100) at which a DERIVED quotation is checked against a SOURCE quotation. Default 60.",
+        ),
+    ] = None,
+    short_quote_words: Annotated[
+        int | None,
+        typer.Option(
+            "--short-quote-words",
+            min=0,
+            help="Quotations of at most this many words are unsourced warnings at most, never errors. Default 2.",
+        ),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            min=0.01,
+            max=100,
+            help="Similarity (0-100) at which two claims count as the same claim. Default: as for compare.",
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Read \\[tool.claimdiff.check] from this TOML file instead of the nearest pyproject.toml.",
+        ),
+    ] = None,
+    encoding: EncodingOpt = None,
+    color: Annotated[
+        Color, typer.Option("--color", help="Colour the text report: auto (when a terminal), always, never.")
+    ] = Color.AUTO,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=40, help="Report width in columns (default: the terminal's, or 80 when piped)."),
+    ] = None,
+) -> None:
+    """Check that DERIVED keeps the quotations, figures and claims of SOURCE; exit 1 on a failing finding.
+
+    Example: claimdiff check samples/axios.txt samples/secondary.txt --format github
+    """
+    from claimdiff.check import check as run_check
+    from claimdiff.compare import OptionsError
+    from claimdiff.policy import OutputFormat, PolicyError, resolve_policy
+
+    try:
+        policy = resolve_policy(
+            None,
+            config=config,
+            fail_on=fail_on,
+            min_coverage=min_coverage,
+            quote_threshold=quote_threshold,
+            short_quote_words=short_quote_words,
+            threshold=threshold,
+            output_format=output_format,
+        )
+    except PolicyError as e:
+        fail(str(e))
+    text_source, text_derived = read_inputs([source, derived], encoding)
+    try:
+        report = run_check(text_source, text_derived, names=(source, derived), policy=policy)
+    except OptionsError as e:
+        fail(str(e))
+    if policy.format is OutputFormat.JSON:
+        from claimdiff.render.json import dumps
+
+        sys.stdout.write(dumps(report.to_dict()))
+    elif policy.format is OutputFormat.GITHUB:
+        from claimdiff.render.github import render_github
+
+        sys.stdout.write(render_github(report))
+    else:
+        from claimdiff.render.check_text import print_check
+        from claimdiff.render.table import console_for
+
+        print_check(report, console_for(sys.stdout, color=color.value, width=width))
+    if not report.passed:
+        raise typer.Exit(ExitStatus.PROBLEMS)
 
 
 def run() -> None:

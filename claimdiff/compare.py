@@ -19,7 +19,6 @@ from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.score import Profile, Scorer, Weights
 from claimdiff.segment import Segmenter
 
-
 NEIGHBOUR_FACTOR = 0.6
 """A free pair next to an aligned pair on both sides needs only this share of the threshold."""
 CONTEXT_FACTOR = 0.75

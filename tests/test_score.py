@@ -27,7 +27,10 @@ def test_fold(raw: str, folded: str) -> None:
     [
         ('"we will not raise taxes," ruiz said on tuesday.', '"we will not raise taxes,'),
         ('"we will not raise taxes," said finance minister ana ruiz.', '"we will not raise taxes'),
-        ("christina's aunt, shelley riling, said the defense's claims were false.", "christina's aunt, shelley riling, said the defense's claims were false."),
+        (
+            "christina's aunt, shelley riling, said the defense's claims were false.",
+            "christina's aunt, shelley riling, said the defense's claims were false.",
+        ),
         ('ruiz told reporters: "we will not raise taxes."', '"we will not raise taxes."'),
         ("the deal is off, according to two officials familiar with the talks.", "the deal is off"),
         ("the minister said the deal is off.", "the minister said the deal is off."),

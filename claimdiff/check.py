@@ -1,0 +1,604 @@
+"""``claimdiff check``: an editorial consistency gate between a SOURCE report and a DERIVED rewrite.
+
+Built on :func:`claimdiff.compare`. Only quotations and figures are compared exactly; whether two
+claims say the same thing stays the compare pipeline's judgement. Four kinds of finding
+(:class:`~claimdiff.policy.FindingKind`):
+
+``quote-altered``
+    A quotation of DERIVED is paired with the SOURCE quotation it most resembles (rapidfuzz
+    ``partial_ratio`` over word sequences, at least ``quote_threshold``); the check fails when its
+    folded words are not a contiguous run of the SOURCE quotation's words. Typography, case and all
+    punctuation are ignored; quoting part of a quotation is fine; an ellipsis or a bracketed insertion
+    in DERIVED allows a gap, as long as the remaining words appear in order. Quotations that SOURCE
+    leaves open at a paragraph end and reopens in the next paragraph also count as one.
+``quote-unsourced``
+    A quotation of DERIVED resembles no SOURCE quotation. The message says whether SOURCE has the
+    words as narration ("appear in SOURCE but not as a quotation"), only partly inside a quotation,
+    or not at all. Quotations of at most ``short_quote_words`` words (scare quotes, terms such as
+    "rhetorical policy") are reported as warnings only.
+``number-mismatch``
+    For each aligned pair of claims, the figures of both sides (see :mod:`claimdiff.figures`) are
+    matched by kind, value and unit. A figure left unmatched on one side is reported only when the
+    other side also has an unmatched figure of the same kind (with a compatible unit): a figure was
+    replaced. A pair where one side merely omits or adds a figure is not a mismatch. A changed figure
+    inside a quotation already reported as altered is not reported again.
+``claim-dropped``
+    With a coverage floor (``min_coverage``), every SOURCE claim (a non-boilerplate unit) without a
+    counterpart is a warning, and one more finding, of severity error, says so when the share of
+    SOURCE's claims carried by DERIVED is below the floor.
+
+A finding's severity is ``error`` when its kind is in the policy's ``fail_on`` (short quotations and
+single dropped claims excepted), else ``warning``; the check passes when there is no error.
+
+>>> report = check('She said: "We will win." Sales rose 5%.', 'She said: "We shall win." Sales rose 7%.')
+>>> [(f.kind.value, f.severity.value) for f in report.findings]
+[('quote-altered', 'error'), ('number-mismatch', 'error')]
+>>> report.passed
+False
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from claimdiff._version import __version__
+from claimdiff.compare import Options, compare
+from claimdiff.figures import Figure, comparable, figures, same_figure
+from claimdiff.model import Comparison, Source, Status, line_at, line_starts
+from claimdiff.policy import FindingKind, Policy
+from claimdiff.quotes import Quote, Word, find_quotes, quote_words, speech_runs, words
+
+CHECK_SCHEMA = "claimdiff/check/1"
+
+__all__ = ["CHECK_SCHEMA", "CheckReport", "Finding", "FindingKind", "Location", "Policy", "Severity", "check"]
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """Fails the check."""
+    WARNING = "warning"
+    """Reported; does not fail the check."""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span of one input: a quotation, a claim or a group of aligned claims.
+
+    ``text == input[start:end]``; lines and columns are 1-based (columns count code points);
+    ``highlights`` are the spans (absolute offsets) of the words or figures that differ.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    unit: str | None = None
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self, full_text: str) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "highlights": [{"start": s, "end": e, "text": full_text[s:e]} for s, e in self.highlights],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found by :func:`check`. ``source`` or ``derived`` is ``None`` where the finding has
+    no span on that side (a dropped claim, an unsourced quotation, the coverage total)."""
+
+    kind: FindingKind
+    severity: Severity
+    source: Location | None
+    derived: Location | None
+    message: str
+
+    def to_dict(self, source_text: str, derived_text: str) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "severity": self.severity.value,
+            "source": None if self.source is None else self.source.to_dict(source_text),
+            "derived": None if self.derived is None else self.derived.to_dict(derived_text),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """The result of :func:`check`: findings, the policy applied and the underlying comparison."""
+
+    findings: tuple[Finding, ...]
+    policy: Policy
+    comparison: Comparison = field(compare=False, repr=False)
+    quotes_checked: int = 0
+    pairs_checked: int = 0
+    version: str = __version__
+
+    @property
+    def source(self) -> Source:
+        return self.comparison.a
+
+    @property
+    def derived(self) -> Source:
+        return self.comparison.b
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def passed(self) -> bool:
+        return not self.errors
+
+    @property
+    def coverage(self) -> float:
+        """Share of SOURCE's claims that have a counterpart in DERIVED."""
+        return self.comparison.summary.coverage_a
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "by_kind": {k.value: sum(1 for f in self.findings if f.kind is k) for k in FindingKind},
+            "quotes_checked": self.quotes_checked,
+            "pairs_checked": self.pairs_checked,
+            "coverage": round(self.coverage, 4),
+            "min_coverage": self.policy.min_coverage,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract ``claimdiff/check/1`` (schema: ``claimdiff/schemas/check-1.schema.json``)."""
+        s, d = self.source, self.derived
+        return {
+            "schema": CHECK_SCHEMA,
+            "version": self.version,
+            "passed": self.passed,
+            "source": {"name": s.name, "sha256": s.sha256},
+            "derived": {"name": d.name, "sha256": d.sha256},
+            "policy": self.policy.to_dict(),
+            "findings": [f.to_dict(s.text, d.text) for f in self.findings],
+            "summary": self.summary(),
+        }
+
+
+# --------------------------------------------------------------------------------------------------
+# helpers
+
+
+class _Text:
+    """A text with its line starts and units, to build :class:`Location` values."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.text = source.text
+        self.starts = line_starts(source.text)
+
+    def unit_at(self, offset: int) -> str | None:
+        for i, u in enumerate(self.source.units):
+            if u.start <= offset < max(u.end, u.start + 1):
+                return self.source.unit_id(i)
+        return None
+
+    def location(
+        self, start: int, end: int, highlights: Sequence[tuple[int, int]] = (), unit: str | None = None
+    ) -> Location:
+        line = line_at(self.starts, start)
+        last = max(start, end - 1)
+        end_line = line_at(self.starts, last)
+        return Location(
+            start=start,
+            end=end,
+            line=line,
+            column=start - self.starts[line - 1] + 1,
+            end_line=end_line,
+            end_column=last - self.starts[end_line - 1] + 1,
+            text=self.text[start:end],
+            unit=unit if unit is not None else self.unit_at(start),
+            highlights=tuple(sorted(set(highlights))),
+        )
+
+
+class _Codec:
+    """Maps each distinct folded word to one character, so that rapidfuzz compares word sequences."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, ws: Sequence[Word]) -> str:
+        out = []
+        for w in ws:
+            c = self.codes.get(w.key)
+            if c is None:
+                c = self.codes[w.key] = chr(0x20000 + len(self.codes))
+            out.append(c)
+        return "".join(out)
+
+
+def resemblance(derived: str, source: str, *, processor: object = None, score_cutoff: float | None = None) -> float:
+    """How much of a DERIVED quotation a SOURCE quotation accounts for, 0-100 (strings of word codes).
+
+    rapidfuzz ``partial_ratio`` (the best-matching stretch of the longer, against the shorter), scaled
+    by ``len(source) / len(derived)`` when DERIVED is the longer: a quotation extended beyond what
+    SOURCE quotes resembles it less. Follows rapidfuzz's scorer protocol (``processor`` is unused: the
+    inputs are prepared; below ``score_cutoff`` the result is 0).
+    """
+    if not derived or not source:
+        return 0.0
+    score = fuzz.partial_ratio(derived, source, processor=None)
+    if len(derived) > len(source):
+        score *= len(source) / len(derived)
+    return 0.0 if score_cutoff is not None and score < score_cutoff else score
+
+
+@dataclass(frozen=True, slots=True)
+class _SourceQuote:
+    start: int
+    end: int
+    words: list[Word]
+    code: str
+
+
+def _source_quotes(text: str, quotes: list[Quote], codec: _Codec) -> list[_SourceQuote]:
+    """Each SOURCE quotation, then each run of quotations carrying one stretch of speech (continued over
+    paragraphs, or interrupted by a short attribution): DERIVED may quote them as one."""
+    out: list[_SourceQuote] = []
+    for q in quotes:
+        ws, _ = quote_words(text, q)
+        if ws:
+            out.append(_SourceQuote(q.start, q.end, ws, codec.encode(ws)))
+    for first, last in speech_runs(text, quotes):
+        ws = [w for q in quotes[first : last + 1] for w in quote_words(text, q)[0]]
+        out.append(_SourceQuote(quotes[first].start, quotes[last].end, ws, codec.encode(ws)))
+    return out
+
+
+def _in_order(segments: list[str], haystack: str) -> int | None:
+    """Index in ``haystack`` where ``segments`` (contiguous each, in order) start, or None."""
+    pos, first = 0, None
+    for seg in segments:
+        if not seg:
+            continue
+        found = haystack.find(seg, pos)
+        if found < 0:
+            return None
+        if first is None:
+            first = found
+        pos = found + len(seg)
+    return first if first is not None else 0
+
+
+def _segments(code: str, points: frozenset[int]) -> list[str]:
+    cuts = [0, *sorted(points), len(code)]
+    return [code[a:b] for a, b in itertools.pairwise(cuts)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    source: list[Word]
+    derived: list[Word]
+
+
+def _changes(
+    d_words: list[Word], d_code: str, s_words: list[Word], s_code: str, points: frozenset[int]
+) -> list[_Change]:
+    """Word changes between a DERIVED quotation and the SOURCE quotation it is paired with.
+
+    SOURCE words before the first and after the last shared word are outside the part quoted, and
+    SOURCE words missing at an elision point of DERIVED were elided: neither is a change. When
+    DERIVED changes its first (or last) words, as many SOURCE words next to the shared part are taken
+    as what they replaced.
+    """
+    lo, hi = 0, len(s_code)
+    if len(d_code) < len(s_code):
+        al = fuzz.partial_ratio_alignment(d_code, s_code, processor=None)
+        if al is not None:
+            lo, hi = max(0, al.dest_start - len(d_code)), min(len(s_code), al.dest_end + len(d_code))
+    window, window_words = s_code[lo:hi], s_words[lo:hi]
+    ops = list(Indel.opcodes(d_code, window))
+    equal = [k for k, op in enumerate(ops) if op.tag == "equal"]
+    out: list[_Change] = []
+    if not equal:
+        return [_Change(window_words, d_words)]
+    first, last = equal[0], equal[-1]
+    for k, op in enumerate(ops):
+        if op.tag == "equal":
+            continue
+        dw = d_words[op.src_start : op.src_end]
+        sw = window_words[op.dest_start : op.dest_end]
+        if k < first:
+            sw = sw[len(sw) - len(dw) :] if dw else []
+        elif k > last:
+            sw = sw[: len(dw)]
+        elif not dw and op.src_start in points:
+            continue
+        if dw or sw:
+            out.append(_Change(sw, dw))
+    # merge adjacent changes (a delete next to an insert is one replacement)
+    merged: list[_Change] = []
+    for c in out:
+        if merged and _touching(merged[-1], c):
+            merged[-1] = _Change(merged[-1].source + c.source, merged[-1].derived + c.derived)
+        else:
+            merged.append(c)
+    return merged
+
+
+def _touching(a: _Change, b: _Change) -> bool:
+    return (
+        (not a.source or not b.source or a.source[-1].end <= b.source[0].start)
+        and ((not a.derived or not b.derived) or a.derived[-1].end <= b.derived[0].start)
+        and (not a.source or not a.derived or not b.source or not b.derived)
+    )
+
+
+def _quoted(text: str, ws: Sequence[Word]) -> str:
+    if not ws:
+        return "nothing"
+    return "\u201c" + text[ws[0].start : ws[-1].end] + "\u201d"
+
+
+def _describe(changes: list[_Change], s_text: str, d_text: str, limit: int = 3) -> str:
+    parts = []
+    for c in changes[:limit]:
+        if c.source and c.derived:
+            parts.append(f"{_quoted(s_text, c.source)} became {_quoted(d_text, c.derived)}")
+        elif c.source:
+            parts.append(f"{_quoted(s_text, c.source)} left out")
+        else:
+            parts.append(f"{_quoted(d_text, c.derived)} added")
+    more = f" and {len(changes) - limit} more change(s)" if len(changes) > limit else ""
+    return "; ".join(parts) + more
+
+
+# --------------------------------------------------------------------------------------------------
+# the check
+
+
+@dataclass
+class _Raw:
+    kind: FindingKind
+    blocking: bool
+    source: Location | None
+    derived: Location | None
+    message: str
+    order: tuple[int, int] = (0, 0)
+
+
+def _check_quotes(
+    src: _Text, der: _Text, policy: Policy, codec: _Codec
+) -> tuple[list[_Raw], list[tuple[int, int]], int]:
+    s_text, d_text = src.text, der.text
+    s_quotes = find_quotes(s_text)
+    choices = _source_quotes(s_text, s_quotes, codec)
+    all_words = words(s_text)
+    all_code = codec.encode(all_words)
+    quote_spans = [(q.inner_start, q.inner_end) for q in s_quotes]
+    out: list[_Raw] = []
+    altered: list[tuple[int, int]] = []
+    checked = 0
+    for q in find_quotes(d_text):
+        d_words, points = quote_words(d_text, q, elisions=True)
+        if not d_words:
+            continue
+        checked += 1
+        d_code = codec.encode(d_words)
+        segments = _segments(d_code, points)
+        dloc = der.location(q.start, q.end)
+        best = process.extractOne(
+            d_code,
+            [c.code for c in choices],
+            scorer=resemblance,
+            processor=None,
+            score_cutoff=policy.quote_threshold,
+        )
+        if best is not None:
+            choice = choices[best[2]]
+            if _in_order(segments, choice.code) is not None:
+                continue
+            changes = _changes(d_words, d_code, choice.words, choice.code, points)
+            if not changes:
+                continue
+            s_marks = [(w.start, w.end) for c in changes for w in c.source]
+            d_marks = [(w.start, w.end) for c in changes for w in c.derived]
+            altered.append((q.start, q.end))
+            out.append(
+                _Raw(
+                    FindingKind.QUOTE_ALTERED,
+                    True,
+                    src.location(choice.start, choice.end, s_marks),
+                    der.location(q.start, q.end, d_marks),
+                    f"quotation differs from SOURCE line {src.location(choice.start, choice.end).line}: "
+                    + _describe(changes, s_text, d_text),
+                    (q.start, 0),
+                )
+            )
+            continue
+        short = len(d_words) <= policy.short_quote_words
+        note = f" (a short quotation: {policy.short_quote_words} words or fewer are a warning only)" if short else ""
+        at = _in_order(segments, all_code)
+        sloc: Location | None = None
+        if at is not None:
+            n = len(d_code) if not points else _span_len(segments, all_code, at)
+            first, last = all_words[at], all_words[at + n - 1]
+            sloc = src.location(first.start, last.end, [(first.start, last.end)])
+            inside = any(a <= first.start and last.end <= b for a, b in quote_spans)
+            overlaps = any(a < last.end and first.start < b for a, b in quote_spans)
+            if inside:  # found as a quotation but not paired (quote-threshold set very high)
+                continue
+            where = "only partly as a quotation" if overlaps else "but not as a quotation"
+            message = f"the quoted words appear in SOURCE (line {sloc.line}) {where}"
+            if where.startswith("only"):
+                message = f"the quoted words appear in SOURCE (line {sloc.line}), but only partly as a quotation"
+        else:
+            al = fuzz.partial_ratio_alignment(d_code, all_code, processor=None)
+            if al is not None and al.score >= policy.quote_threshold and len(d_words) > policy.short_quote_words:
+                first, last = all_words[al.dest_start], all_words[al.dest_end - 1]
+                sloc = src.location(first.start, last.end, [(first.start, last.end)])
+                overlaps = any(a < last.end and first.start < b for a, b in quote_spans)
+                where = ", only partly as a quotation" if overlaps else " but not as a quotation"
+                message = f"similar words appear in SOURCE (line {sloc.line}){where}"
+            else:
+                message = "the quoted words are nowhere in SOURCE"
+        out.append(_Raw(FindingKind.QUOTE_UNSOURCED, not short, sloc, dloc, message + note, (q.start, 1)))
+    return out, altered, checked
+
+
+def _span_len(segments: list[str], haystack: str, at: int) -> int:
+    pos = at
+    end = at
+    for seg in segments:
+        if not seg:
+            continue
+        found = haystack.find(seg, pos)
+        end = found + len(seg)
+        pos = end
+    return end - at
+
+
+def _figures_of(text: str, start: int, end: int) -> list[Figure]:
+    out = []
+    for f in figures(text[start:end]):
+        out.append(Figure(f.kind, f.value, f.unit, f.start + start, f.end + start, f.text))
+    return out
+
+
+def _check_figures(c: Comparison, src: _Text, der: _Text, altered: list[tuple[int, int]]) -> tuple[list[_Raw], int]:
+    out: list[_Raw] = []
+    for m in c.matches:
+        a_units = [c.a.units[i] for i in m.a]
+        b_units = [c.b.units[j] for j in m.b]
+        fa = [f for u in a_units for f in _figures_of(src.text, u.start, u.end)]
+        fb = [f for u in b_units for f in _figures_of(der.text, u.start, u.end)]
+        if not fa or not fb:
+            continue
+        left_b = list(fb)
+        unmatched_a = []
+        for f in fa:
+            g = next((g for g in left_b if same_figure(f, g)), None)
+            if g is None:
+                unmatched_a.append(f)
+            else:
+                left_b.remove(g)
+        ra = [f for f in unmatched_a if any(comparable(f, g) for g in left_b)]
+        rb = [g for g in left_b if any(comparable(f, g) for f in unmatched_a)]
+        if not ra or not rb:
+            continue
+        if all(any(a <= g.start and g.end <= b for a, b in altered) for g in rb):
+            continue  # already reported as an altered quotation
+        s_start, s_end = a_units[0].start, a_units[-1].end
+        d_start, d_end = b_units[0].start, b_units[-1].end
+        message = (
+            "figures differ: SOURCE has "
+            + ", ".join(f.describe() for f in ra)
+            + ", DERIVED has "
+            + ", ".join(g.describe() for g in rb)
+        )
+        out.append(
+            _Raw(
+                FindingKind.NUMBER_MISMATCH,
+                True,
+                src.location(s_start, s_end, [(f.start, f.end) for f in ra], unit=c.a.unit_id(m.a[0])),
+                der.location(d_start, d_end, [(g.start, g.end) for g in rb], unit=c.b.unit_id(m.b[0])),
+                message,
+                (d_start, 2),
+            )
+        )
+    return out, len(c.matches)
+
+
+def _check_coverage(c: Comparison, src: _Text, policy: Policy) -> list[_Raw]:
+    if policy.min_coverage is None:
+        return []
+    statuses = c.statuses("a")
+    dropped = [i for i, st in enumerate(statuses) if st is Status.UNIQUE]
+    claims = sum(1 for st in statuses if st is not Status.BOILERPLATE)
+    coverage = c.summary.coverage_a
+    out: list[_Raw] = []
+    if coverage < policy.min_coverage:
+        out.append(
+            _Raw(
+                FindingKind.CLAIM_DROPPED,
+                True,
+                None,
+                None,
+                f"DERIVED carries {coverage:.0%} of SOURCE's {claims} claims, below the minimum of "
+                f"{policy.min_coverage:.0%}: {len(dropped)} dropped",
+                (-1, 3),
+            )
+        )
+    for i in dropped:
+        u = c.a.units[i]
+        out.append(
+            _Raw(
+                FindingKind.CLAIM_DROPPED,
+                False,
+                src.location(u.start, u.end, unit=c.a.unit_id(i)),
+                None,
+                "SOURCE claim with no counterpart in DERIVED",
+                (u.start, 3),
+            )
+        )
+    return out
+
+
+_ORDER = {k: n for n, k in enumerate(FindingKind)}
+
+
+def check(
+    source: str,
+    derived: str,
+    *,
+    names: tuple[str, str] = ("source", "derived"),
+    policy: Policy | None = None,
+) -> CheckReport:
+    """Check that ``derived`` keeps the quotations, figures and (with a coverage floor) the claims of
+    ``source``. See the module documentation for the rules.
+
+    Args:
+        source: the original report, decoded.
+        derived: the rewrite to check.
+        names: how the two are named in the report (file paths, or ``-``).
+        policy: what fails and the thresholds; :class:`~claimdiff.policy.Policy` defaults otherwise.
+    """
+    policy = policy or Policy()
+    options = Options() if policy.threshold is None else Options(threshold=policy.threshold)
+    comparison = compare(source, derived, names=names, options=options)
+    src, der = _Text(comparison.a), _Text(comparison.b)
+    codec = _Codec()
+    raw, altered, quotes_checked = _check_quotes(src, der, policy, codec)
+    numbers, pairs = _check_figures(comparison, src, der, altered)
+    raw += numbers
+    raw += _check_coverage(comparison, src, policy)
+    raw.sort(key=lambda r: (_ORDER[r.kind], r.order))
+    findings = tuple(
+        Finding(
+            r.kind,
+            Severity.ERROR if r.blocking and r.kind in policy.fail_on else Severity.WARNING,
+            r.source,
+            r.derived,
+            r.message,
+        )
+        for r in raw
+    )
+    return CheckReport(findings, policy, comparison, quotes_checked=quotes_checked, pairs_checked=pairs)

@@ -1,0 +1,271 @@
+"""The policy of ``claimdiff check``: which findings fail, the coverage floor and the thresholds.
+
+A policy comes from, in increasing precedence: the defaults of :class:`Policy`, the table
+``[tool.claimdiff.check]`` of a ``pyproject.toml`` (the file given with ``--config``, else the first
+``pyproject.toml`` found from the current directory upward; the search stops at the first file found,
+whether or not it has the table), and command-line options. Keys are written with dashes as on the
+command line (underscores are accepted too); an unknown key or a bad value is an error, reported in
+one line naming the file, the key and the value::
+
+    [tool.claimdiff.check]
+    fail-on = ["quote-altered", "quote-unsourced", "number-mismatch"]   # or "quote-altered,number-mismatch"
+    min-coverage = "80%"          # or 0.8; a bare number above 1 (up to 100) is a percentage
+    quote-threshold = 60          # 0-100: how closely a quotation must resemble a SOURCE quotation to be paired
+    short-quote-words = 2         # quotations of at most this many words never fail on their own
+    threshold = 52                # the compare pipeline's similarity threshold (0-100; default: compare's)
+    format = "github"             # text, json or github
+
+This module reads no terminal and imports nothing heavy, so the command line can import it at start-up.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "FindingKind",
+    "OutputFormat",
+    "Policy",
+    "PolicyError",
+    "find_pyproject",
+    "load_policy",
+    "parse_coverage",
+    "parse_kinds",
+    "resolve_policy",
+]
+
+
+class PolicyError(ValueError):
+    """A policy value is invalid; the message is one line."""
+
+
+class FindingKind(StrEnum):
+    """What ``claimdiff check`` can find."""
+
+    QUOTE_ALTERED = "quote-altered"
+    """A quotation of DERIVED matches one of SOURCE but its words differ."""
+    QUOTE_UNSOURCED = "quote-unsourced"
+    """DERIVED quotes words that SOURCE never quotes (it may have them as narration, or not at all)."""
+    NUMBER_MISMATCH = "number-mismatch"
+    """An aligned pair of claims states different figures."""
+    CLAIM_DROPPED = "claim-dropped"
+    """A claim of SOURCE has no counterpart in DERIVED (only reported with a coverage policy)."""
+
+
+class OutputFormat(StrEnum):
+    """How ``claimdiff check`` prints its report."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+ALL_KINDS = frozenset(FindingKind)
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What ``claimdiff check`` reports and what makes it fail."""
+
+    fail_on: frozenset[FindingKind] = ALL_KINDS
+    """Kinds whose findings fail the check (severity ``error``); findings of other kinds are warnings."""
+    min_coverage: float | None = None
+    """Share (0-1) of SOURCE's claims that DERIVED must carry. ``None``: coverage is not checked and
+    dropped claims are not reported."""
+    quote_threshold: float = 60.0
+    """How closely (0-100, rapidfuzz ``partial_ratio`` over words, scaled down when DERIVED's quotation
+    is the longer) a DERIVED quotation must resemble a SOURCE quotation to be checked against it."""
+    short_quote_words: int = 2
+    """Quotations of at most this many words (scare quotes, terms) are reported as ``quote-unsourced``
+    warnings at most: they never fail the check on their own."""
+    threshold: float | None = None
+    """Similarity threshold (0-100) of the compare pipeline that aligns claims; ``None``: its default."""
+    format: OutputFormat = OutputFormat.TEXT
+    """Output format of the command line."""
+    origin: str | None = field(default=None, compare=False)
+    """The file the policy was read from, if any."""
+
+    def __post_init__(self) -> None:
+        if self.min_coverage is not None and not (math.isfinite(self.min_coverage) and 0.0 <= self.min_coverage <= 1.0):
+            raise PolicyError(f"min-coverage must be between 0 and 1, got {self.min_coverage:g}")
+        if not (math.isfinite(self.quote_threshold) and 0.0 < self.quote_threshold <= 100.0):
+            raise PolicyError(f"quote-threshold must be above 0 and at most 100, got {self.quote_threshold:g}")
+        if self.threshold is not None and not (math.isfinite(self.threshold) and 0.0 < self.threshold <= 100.0):
+            raise PolicyError(f"threshold must be above 0 and at most 100, got {self.threshold:g}")
+        if self.short_quote_words < 0:
+            raise PolicyError(f"short-quote-words must be 0 or more, got {self.short_quote_words}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fail_on": sorted(k.value for k in self.fail_on),
+            "min_coverage": self.min_coverage,
+            "quote_threshold": self.quote_threshold,
+            "short_quote_words": self.short_quote_words,
+            "threshold": self.threshold,
+            "origin": self.origin,
+        }
+
+
+def parse_kinds(value: object) -> frozenset[FindingKind]:
+    """Finding kinds from ``"a,b"`` or a list of names; ``"all"`` and ``"none"`` (or empty) too.
+
+    >>> sorted(parse_kinds("number-mismatch, quote-altered"))
+    [<FindingKind.NUMBER_MISMATCH: 'number-mismatch'>, <FindingKind.QUOTE_ALTERED: 'quote-altered'>]
+    """
+    if isinstance(value, str):
+        names = [v.strip() for v in value.split(",")]
+    elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        names = [str(v).strip() for v in value]
+    else:
+        raise PolicyError(f"fail-on must be a list of finding kinds or a comma-separated string, got {value!r}")
+    names = [n for n in names if n]
+    if names in ([], ["none"]):
+        return frozenset()
+    if names == ["all"]:
+        return ALL_KINDS
+    out = set()
+    for n in names:
+        try:
+            out.add(FindingKind(n))
+        except ValueError:
+            known = ", ".join(k.value for k in FindingKind)
+            raise PolicyError(f"fail-on: unknown finding kind {n!r} (known: {known}, all, none)") from None
+    return frozenset(out)
+
+
+def parse_coverage(value: object) -> float:
+    """A coverage floor as a share 0-1: ``0.8``, ``"0.8"``, ``"80%"``, or a bare number above 1 up to
+    100, read as a percentage (``80`` is 80 %; ``1`` is 100 %).
+
+    >>> parse_coverage("80%"), parse_coverage(0.5), parse_coverage(75)
+    (0.8, 0.5, 0.75)
+    """
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise PolicyError(f"min-coverage must be a number or a percentage such as '80%', got {value!r}")
+    percent = False
+    number: float
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            percent, text = True, text[:-1].strip()
+        try:
+            number = float(text)
+        except ValueError:
+            raise PolicyError(f"min-coverage must be a number or a percentage such as '80%', got {value!r}") from None
+    else:
+        number = float(value)
+    if not math.isfinite(number) or number < 0:
+        raise PolicyError(f"min-coverage must be between 0 and 1 or 0% and 100%, got {value!r}")
+    if percent or number > 1.0:
+        if number > 100.0:
+            raise PolicyError(f"min-coverage must be between 0 and 1 or 0% and 100%, got {value!r}")
+        number /= 100.0
+    return number
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The first ``pyproject.toml`` in ``start`` or one of its parents."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+_KEYS = ("fail-on", "min-coverage", "quote-threshold", "short-quote-words", "threshold", "format")
+
+
+def _number(where: str, key: str, value: object, *, integer: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or (integer and not isinstance(value, int)):
+        kind = "a whole number" if integer else "a number"
+        raise PolicyError(f"{where}: {key} must be {kind}, got {value!r}")
+    return float(value)
+
+
+def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None = None) -> Policy:
+    """Apply the keys of a ``[tool.claimdiff.check]`` table to ``base`` (or the defaults)."""
+    changes: dict[str, Any] = {}
+    for raw_key, value in table.items():
+        key = raw_key.replace("_", "-")
+        if key not in _KEYS:
+            raise PolicyError(f"{where}: unknown key {raw_key!r} (known: {', '.join(_KEYS)})")
+        try:
+            if key == "fail-on":
+                changes["fail_on"] = parse_kinds(value)
+            elif key == "min-coverage":
+                changes["min_coverage"] = parse_coverage(value)
+            elif key == "short-quote-words":
+                changes["short_quote_words"] = int(_number(where, key, value, integer=True))
+            elif key == "format":
+                if not isinstance(value, str) or value not in {f.value for f in OutputFormat}:
+                    raise PolicyError(f"format must be one of text, json, github, got {value!r}")
+                changes["format"] = OutputFormat(value)
+            else:
+                changes[key.replace("-", "_")] = _number(where, key, value)
+        except PolicyError as e:
+            message = str(e)
+            raise PolicyError(message if message.startswith(where) else f"{where}: {message}") from None
+    try:
+        return Policy(origin=origin, **changes)
+    except PolicyError as e:
+        raise PolicyError(f"{where}: {e}") from None
+
+
+def load_policy(path: Path) -> Policy:
+    """The policy of a TOML file's ``[tool.claimdiff.check]`` table (defaults when it has none)."""
+    import tomllib
+
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        raise PolicyError(f"{path}: no such file") from None
+    except OSError as e:
+        raise PolicyError(f"{path}: cannot read ({e.strerror or e})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise PolicyError(f"{path}: invalid TOML: {str(e).splitlines()[0]}") from None
+    tool = data.get("tool", {})
+    claimdiff = tool.get("claimdiff", {}) if isinstance(tool, dict) else {}
+    table = claimdiff.get("check") if isinstance(claimdiff, dict) else None
+    if table is None:
+        return Policy(origin=str(path))
+    if not isinstance(table, dict):
+        raise PolicyError(f"{path}: [tool.claimdiff.check] must be a table")
+    return policy_from_table(table, f"{path} [tool.claimdiff.check]", origin=str(path))
+
+
+def resolve_policy(
+    cwd: Path | None = None,
+    *,
+    config: str | Path | None = None,
+    fail_on: str | None = None,
+    min_coverage: str | None = None,
+    quote_threshold: float | None = None,
+    short_quote_words: int | None = None,
+    threshold: float | None = None,
+    output_format: str | None = None,
+) -> Policy:
+    """The effective policy: the file's (``config``, else the nearest ``pyproject.toml`` from ``cwd``)
+    with every option that is not ``None`` applied on top. ``cwd`` defaults to the current directory."""
+    path = Path(config) if config is not None else find_pyproject(Path.cwd() if cwd is None else cwd)
+    policy = load_policy(path) if path is not None else Policy()
+    changes: dict[str, Any] = {}
+    if fail_on is not None:
+        changes["fail_on"] = parse_kinds(fail_on)
+    if min_coverage is not None:
+        changes["min_coverage"] = parse_coverage(min_coverage)
+    if quote_threshold is not None:
+        changes["quote_threshold"] = quote_threshold
+    if short_quote_words is not None:
+        changes["short_quote_words"] = short_quote_words
+    if threshold is not None:
+        changes["threshold"] = threshold
+    if output_format is not None:
+        if output_format not in {f.value for f in OutputFormat}:
+            raise PolicyError(f"--format must be one of text, json, github, got {output_format!r}")
+        changes["format"] = OutputFormat(output_format)
+    return replace(policy, **changes) if changes else policy

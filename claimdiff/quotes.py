@@ -1,0 +1,208 @@
+"""Quotations in news text, found with their offsets, and the words they quote.
+
+:func:`find_quotes` reads double quotation marks: straight ``"`` and typographic ``“ ” „ « »``. Any
+closing mark closes any opening mark, so mixed typography is fine. A straight ``"`` opens when it
+follows the start of the text, whitespace, an opening bracket, a dash or a slash and precedes a
+non-space; it closes when it follows a non-space. A typographic mark typed the wrong way round
+(``”`` opening a word after a space) is read by its position in the same way. Single quotation marks
+are not read: they are also apostrophes.
+
+A quotation may run over several sentences and wrapped lines. It stops being open at the end of its
+paragraph: a blank line, or a line break followed by a list bullet. A quotation with no closing mark
+(news style, where a quotation running over several paragraphs is left open at each paragraph end
+and reopened at the start of the next) ends at the first line break after a sentence stop, else at
+the paragraph end or just before the next opening mark; it is marked ``closed=False``, and
+``continues=True`` when the next paragraph opens with a quotation mark.
+
+:func:`quote_words` turns a quotation into folded word tokens with their offsets: typography and case
+do not count (``fold``), nor does punctuation. In a quotation being checked, an ellipsis (``...``,
+``…``, ``. . .``) and text in square brackets (an editor's insertion, ``[negotiations]``) mark an
+elision point: the words on either side need not be adjacent in the original.
+
+>>> text = 'He said "we will go. Soon." Then: \u201cNo.\u201d'
+>>> [text[q.inner_start:q.inner_end] for q in find_quotes(text)]
+['we will go. Soon.', 'No.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.normalize import fold
+
+__all__ = ["Quote", "Word", "find_quotes", "quote_words", "speech_runs", "words"]
+
+_OPENING = frozenset("\u201c\u201e\u00ab")
+_CLOSING = frozenset("\u201d\u00bb")
+_MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
+_BEFORE_OPEN = frozenset("([{<\u2014\u2013-/\u2018'")
+_LINE = r"(?:\r\n|\r|\n|\u2028|\u2029|\x85)"
+_BULLET = (
+    r"(?:[\u2022\u00b7\u25aa\u25ab\u2023\u2043\u25e6\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8\u25b6\u25b9"
+    r"\u27a2\u27a4\u2192\u2713\u2714\u2666\u25c6\u25c7*+]|[-\u2013\u2014](?=\s))"
+)
+# The end of a paragraph: a blank line, a Unicode paragraph separator, or a line break before a bullet.
+_PARAGRAPH_END = re.compile(rf"{_LINE}[ \t\f\v]*{_LINE}|\u2029|{_LINE}(?=[ \t\f\v]*{_BULLET}\s)")
+# A line break after a sentence stop (and closing marks): where an unclosed quotation is taken to end.
+_SOFT_END = re.compile(rf"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t]*(?={_LINE})")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*")
+_ELISION = re.compile(r"\.\s?\.\s?\.|\u2026|\[[^\[\]]*\]")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation: ``text[start:end]`` includes its marks, ``text[inner_start:inner_end]`` does not."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool = True
+    """False when no closing mark was found before the paragraph ended."""
+    continues: bool = False
+    """True when the quotation is left open and the next paragraph reopens it (news style)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word token: ``key`` is the folded word; ``text[start:end]`` is the word as written."""
+
+    key: str
+    start: int
+    end: int
+
+
+def _role(text: str, i: int) -> str:
+    """``open``, ``close``, ``either`` or ``none`` for the quotation mark at ``text[i]``."""
+    c = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in _BEFORE_OPEN
+    space_after = after.isspace()
+    if c in _OPENING:
+        return "close" if not space_before and (space_after or after in ".,;:!?)") else "open"
+    if c in _CLOSING:
+        return "open" if space_before and not space_after and after not in ".,;:!?" else "close"
+    if space_before and space_after:
+        return "none"
+    if space_before:
+        return "open"
+    if space_after or not after.isalnum():
+        return "close"
+    return "either"
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text``, in order (see the module documentation for the rules)."""
+    marks = [(m.start(), _role(text, m.start())) for m in _MARKS.finditer(text)]
+    marks = [(p, r) for p, r in marks if r != "none"]
+    paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+    out: list[Quote] = []
+    k = 0
+    while k < len(marks):
+        pos, role = marks[k]
+        if role == "close":
+            k += 1  # a stray closing mark (or inches: 5'10")
+            continue
+        limit = next((p for p in paragraph_ends if p > pos), len(text))
+        following = marks[k + 1] if k + 1 < len(marks) and marks[k + 1][0] < limit else None
+        if following is not None and following[1] != "open":
+            if text[pos + 1 : following[0]].strip():
+                out.append(Quote(pos, following[0] + 1, pos + 1, following[0]))
+            k += 2
+            continue
+        # unclosed: stop at the paragraph end or before the next opening mark, and at the first
+        # line break after a sentence stop before that
+        if following is not None:
+            limit = following[0]
+        soft = _SOFT_END.search(text, pos + 1, limit)
+        end = soft.end() if soft is not None else limit
+        while end > pos + 1 and text[end - 1].isspace():
+            end -= 1
+        if text[pos + 1 : end].strip():
+            out.append(Quote(pos, end, pos + 1, end, closed=False))
+        while k < len(marks) and marks[k][0] < max(end, pos + 1):
+            k += 1
+    return _link(text, out)
+
+
+_BETWEEN_PARAGRAPHS = re.compile(rf"[ \t\f\v]*(?:{_LINE}[ \t\f\v]*)+(?:{_BULLET}[ \t\f\v]*)?")
+
+
+def _link(text: str, quotes: list[Quote]) -> list[Quote]:
+    out = []
+    for i, q in enumerate(quotes):
+        if not q.closed and i + 1 < len(quotes):
+            gap = text[q.end : quotes[i + 1].start]
+            if _BETWEEN_PARAGRAPHS.fullmatch(gap):
+                q = Quote(q.start, q.end, q.inner_start, q.inner_end, closed=False, continues=True)
+        out.append(q)
+    return out
+
+
+_INTERRUPTION_WORDS = 8
+
+
+def speech_runs(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Runs of consecutive quotations (as ``(first, last)`` indexes into ``quotes``) that carry one
+    stretch of speech: a quotation continued in the next paragraph (news style), or resumed in the same
+    paragraph after a short interruption of at most eight words (``"We will go," he said, "and win."``).
+    Only runs of two or more quotations are returned.
+
+    >>> t = '"We will go," he said. "And we will win." Then came a long stretch of narration, and she said "no".'
+    >>> speech_runs(t, find_quotes(t))
+    [(0, 1)]
+    """
+    out: list[tuple[int, int]] = []
+    first = 0
+    for i in range(1, len(quotes) + 1):
+        if i < len(quotes):
+            prev, cur = quotes[i - 1], quotes[i]
+            gap = text[prev.end : cur.start]
+            if prev.continues or (
+                _PARAGRAPH_END.search(gap) is None
+                and "\n" not in gap.strip(" \t")
+                and len(_WORD.findall(gap)) <= _INTERRUPTION_WORDS
+                and len(_WORD.findall(gap)) > 0
+            ):
+                continue
+        if i - 1 > first:
+            out.append((first, i - 1))
+        first = i
+    return out
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Folded word tokens of ``text[start:end]`` with offsets into ``text``; punctuation is skipped.
+
+    >>> [w.key for w in words("O\u2019Brien\u2019s U.S. \u201cDeal\u201d")]
+    ["o'brien's", 'u.s', 'deal']
+    """
+    stop = len(text) if end is None else end
+    return [Word(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+
+
+def quote_words(text: str, quote: Quote, *, elisions: bool = False) -> tuple[list[Word], frozenset[int]]:
+    """The words of a quotation and, with ``elisions=True``, its elision points.
+
+    An elision point is the index of the word that follows an ellipsis or a bracketed insertion (whose
+    words are dropped); with ``elisions=False`` ellipses are ignored and bracketed words kept.
+
+    >>> t = '"We would like to get those [talks] back ... on track"'
+    >>> ws, gaps = quote_words(t, find_quotes(t)[0], elisions=True)
+    >>> [w.key for w in ws], sorted(gaps)
+    (['we', 'would', 'like', 'to', 'get', 'those', 'back', 'on', 'track'], [6, 7])
+    """
+    if not elisions:
+        return words(text, quote.inner_start, quote.inner_end), frozenset()
+    out: list[Word] = []
+    points: set[int] = set()
+    pos = quote.inner_start
+    for m in _ELISION.finditer(text, quote.inner_start, quote.inner_end):
+        out.extend(words(text, pos, m.start()))
+        if out:
+            points.add(len(out))
+        pos = m.end()
+    out.extend(words(text, pos, quote.inner_end))
+    return out, frozenset(p for p in points if p < len(out))

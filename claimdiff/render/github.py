@@ -1,0 +1,65 @@
+"""GitHub Actions workflow commands for ``claimdiff check --format github``.
+
+Each finding becomes one ``::error`` (a failing finding) or ``::warning`` line, so that it shows as an
+annotation on the file and line of a pull request. The annotation sits on DERIVED when the finding has
+a place there, else on SOURCE; a place on standard input (``-``) gets no ``file``. Per the workflow
+command rules, ``%``, CR and LF are escaped in the message and, in properties, ``:`` and ``,`` too; so
+no input text can end the line or start another command.
+
+>>> escape_property("a:b,c%")
+'a%3Ab%2Cc%25'
+"""
+
+from __future__ import annotations
+
+from claimdiff.check import CheckReport, Finding, Location, Severity
+
+__all__ = ["escape_data", "escape_property", "render_github"]
+
+_EXCERPT = 120
+
+
+def escape_data(value: str) -> str:
+    """Escape a workflow command's message."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """Escape a workflow command's property value."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def _excerpt(loc: Location) -> str:
+    text = " ".join(loc.text.split())
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "\u2026"
+
+
+def _command(report: CheckReport, f: Finding) -> str:
+    level = "error" if f.severity is Severity.ERROR else "warning"
+    props: list[tuple[str, str]] = []
+    anchor, name = (f.derived, report.derived.name) if f.derived is not None else (f.source, report.source.name)
+    if name != "-" and (anchor is not None or f.derived is None):
+        props.append(("file", name))
+    if anchor is not None:
+        props += [
+            ("line", str(anchor.line)),
+            ("endLine", str(anchor.end_line)),
+            ("col", str(anchor.column)),
+            ("endColumn", str(anchor.end_column)),
+        ]
+    props.append(("title", f"claimdiff {f.kind.value}"))
+    message = f.message
+    if f.derived is not None and f.source is not None:
+        message += f" [SOURCE {report.source.name}:{f.source.line}: {_excerpt(f.source)}]"
+    elif f.derived is None and f.source is not None:
+        message += f": {_excerpt(f.source)}"
+    head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{level} {head}::{escape_data(message)}"
+
+
+def render_github(report: CheckReport) -> str:
+    """One workflow command per finding, then a plain summary line."""
+    lines = [_command(report, f) for f in report.findings]
+    verdict = "passed" if report.passed else "failed"
+    lines.append(f"claimdiff check {verdict}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)")
+    return "\n".join(lines) + "\n"
