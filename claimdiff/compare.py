@@ -16,7 +16,7 @@ from claimdiff._version import __version__
 from claimdiff.align import Group, align, candidates
 from claimdiff.model import Comparison, Label, Match, Source, Unit
 from claimdiff.normalize import fold, strip_attribution, tokens
-from claimdiff.score import Profile, Scorer, Weights
+from claimdiff.score import Profile, Scorer, Weights, foreign_names
 from claimdiff.segment import Segmenter
 
 NEIGHBOUR_FACTOR = 0.6
@@ -114,6 +114,8 @@ def compare(
     )
     pa = [scorer.profile(u.text, damping) for u in units_a]
     pb = [scorer.profile(u.text, damping) for u in units_b]
+    # a name counts against a pair only when the other report never mentions it
+    pa, pb = foreign_names(pa, pb), foreign_names(pb, pa)
     ok_a = [not u.is_boilerplate for u in units_a]
     ok_b = [not u.is_boilerplate for u in units_b]
     scores = candidates(

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -29,6 +29,8 @@ from rapidfuzz import fuzz
 from claimdiff.normalize import fold, stem, strip_attribution, tokens
 
 _NUMBER = re.compile(r"^\d[\d.,]*$")
+# A capitalised word that does not open a sentence or a quotation: a name, most of the time.
+_NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:['\u2019][a-z]+)?")
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +65,8 @@ class Weights:
     """Claims whose total weight is under this are scaled down proportionally."""
     number_penalty: float = 0.15
     """Fraction of the score removed when both claims carry figures and they differ."""
+    name_penalty: float = 0.01
+    """Subtracted (on the 0-1 scale) per unit of weight of the heaviest name found in one claim only."""
     topic: float = 0.35
     """How strongly words recurring across a report's units are damped."""
 
@@ -77,6 +81,8 @@ class Profile:
     """Stem to weight; each stem once."""
     total: float
     numbers: frozenset[str]
+    names: frozenset[str] = frozenset()
+    """Stems of words capitalised inside the sentence (not at its start): likely names."""
 
 
 class Scorer:
@@ -107,7 +113,8 @@ class Scorer:
                 weights[key] = w
             if _NUMBER.match(tok):
                 numbers.add(tok.replace(",", ""))
-        return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers))
+        names = frozenset(stem(fold(m.group())) for m in _NAME.finditer(text)) & weights.keys()
+        return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers), names)
 
     def damping(self, *documents: Iterable[str]) -> dict[str, float]:
         """Damping factors for stems that recur across the units of a report.
@@ -153,9 +160,26 @@ class Scorer:
         value = self.w.overlap * lexical + (1.0 - self.w.overlap) * chars
         if smaller < self.w.short:
             value *= smaller / self.w.short
+        # A name that only one claim mentions (another person, another place) is evidence against.
+        lone = [p.weights[k] for k in p.names - q.weights.keys()] + [q.weights[k] for k in q.names - p.weights.keys()]
+        if lone:
+            value -= self.w.name_penalty * max(lone)
         if p.numbers and q.numbers and p.numbers != q.numbers:
             value *= 1.0 - self.w.number_penalty
-        return round(100.0 * min(1.0, value), 4)
+        return round(100.0 * min(1.0, max(0.0, value)), 4)
+
+
+def foreign_names(profiles: Sequence[Profile], others: Sequence[Profile]) -> list[Profile]:
+    """``profiles`` with their names narrowed to those that no profile of ``others`` mentions.
+
+    Inside a comparison of two reports, a claim naming someone the other report names elsewhere is
+    no evidence against a pair (reports name people at different places); a name the other report
+    never mentions is.
+    """
+    vocabulary: set[str] = set()
+    for q in others:
+        vocabulary.update(q.weights)
+    return [replace(p, names=p.names - vocabulary) if p.names & vocabulary else p for p in profiles]
 
 
 _DEFAULT = Scorer()

@@ -88,3 +88,26 @@ def test_changed_words_ignores_typography() -> None:
     assert changed_words("\u201cWe\u2019re done,\u201d she said.", '"We\'re done," she said.') == ([], [])
     a, b = changed_words("four months in office", "five months in office")
     assert a == [(0, 4)] and b == [(0, 4)]
+
+
+def test_a_name_only_one_claim_mentions_lowers_the_score() -> None:
+    plain = similarity("The minister resigned on Monday after the vote.", "The minister resigned on Monday.")
+    named = similarity(
+        "The minister resigned on Monday after the vote.", "The minister resigned on Monday, Okafor said."
+    )
+    other = similarity("The minister resigned on Monday after the vote.", "The minister met Okafor on Monday.")
+    assert named == plain  # attribution is folded away before names are read
+    assert other < similarity("The minister resigned on Monday after the vote.", "The minister met them on Monday.")
+
+
+def test_names_the_other_report_mentions_elsewhere_do_not_count_against_a_pair() -> None:
+    from claimdiff.score import Scorer, foreign_names
+
+    scorer = Scorer()
+    report_a = [scorer.profile(t) for t in ("Velarc said it would rebuild.", "A fire tore through a plant in Dunmore.")]
+    report_b = [scorer.profile("Flames engulfed the Velarc plant in Dunmore.")]
+    assert "velarc" in report_b[0].names
+    narrowed = foreign_names(report_b, report_a)
+    assert narrowed[0].names == frozenset()  # report A names Velarc elsewhere
+    assert scorer.score(report_a[1], narrowed[0]) > scorer.score(report_a[1], report_b[0])
+    assert foreign_names(report_b, report_a[1:])[0].names == {"velarc"}
