@@ -7,15 +7,47 @@
 
 Public API: :func:`compare`, :func:`segment`, :func:`similarity`, the result types in
 :mod:`claimdiff.model` and :class:`Options`; :func:`check` (a :class:`CheckReport` under a :class:`Policy`).
+
+The names are loaded on first use (module ``__getattr__``), so that ``import claimdiff`` and the command
+line's start-up do not pay for modules a run does not need.
 """
 
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from claimdiff._version import __version__
-from claimdiff.check import CheckReport, check
-from claimdiff.compare import Options, OptionsError, compare
-from claimdiff.model import Comparison, Kind, Label, Match, Source, Status, Summary, Unit
-from claimdiff.policy import Policy
-from claimdiff.score import similarity
-from claimdiff.segment import Segmenter, segment
+
+if TYPE_CHECKING:
+    from claimdiff.check import CheckReport, check
+    from claimdiff.compare import Options, OptionsError, compare
+    from claimdiff.model import Comparison, Kind, Label, Match, Source, Status, Summary, Unit
+    from claimdiff.policy import Policy
+    from claimdiff.score import similarity
+    from claimdiff.segment import Segmenter, segment
+
+_WHERE = {
+    "CheckReport": "claimdiff.check",
+    "check": "claimdiff.check",
+    "Options": "claimdiff.compare",
+    "OptionsError": "claimdiff.compare",
+    "compare": "claimdiff.compare",
+    "Comparison": "claimdiff.model",
+    "Kind": "claimdiff.model",
+    "Label": "claimdiff.model",
+    "Match": "claimdiff.model",
+    "Source": "claimdiff.model",
+    "Status": "claimdiff.model",
+    "Summary": "claimdiff.model",
+    "Unit": "claimdiff.model",
+    "Policy": "claimdiff.policy",
+    "similarity": "claimdiff.score",
+    "Segmenter": "claimdiff.segment",
+    "segment": "claimdiff.segment",
+}
 
 __all__ = [
     "CheckReport",
@@ -37,3 +69,29 @@ __all__ = [
     "segment",
     "similarity",
 ]
+
+
+class _Package(types.ModuleType):
+    """The package module: importing the submodule ``claimdiff.compare`` (or ``check``, ``segment``)
+    binds the package attribute to the function of that name, as the eager imports used to."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _WHERE.get(name) == value.__name__:
+            value = getattr(value, name, value)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
+def __getattr__(name: str) -> Any:
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
+    value = getattr(importlib.import_module(where), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -2,17 +2,20 @@
 
 Three steps, each deterministic and symmetric (swapping A and B mirrors the result):
 
-1. **Candidates** (:func:`candidates`). Only pairs that can reach the threshold are scored. A pair's
-   score is bounded by the weight of the stems its units share (the blend's overlap term) and by the
-   lengths of their texts (the rapidfuzz term), so a pair can reach the threshold only when it shares
-   at least a known share of the lighter unit's weight. Each unit is therefore probed through an
-   inverted index of the other report with the *prefix* of its stems that such a pair cannot miss:
-   its stems minus the commonest ones whose total weight stays under that share (prefix filtering).
-   Common words ("the", the report's topic words) are thus never walked except by units made of them,
-   and a stem found in more than ``max_postings`` units is never walked at all. Every candidate's
-   bound is computed exactly; the best ``max_candidates`` per probing unit that pass it are scored.
-   ``exhaustive=True`` scores every pair instead (the reference the tests and benchmarks compare
-   against). On ordinary reports both modes return the same pairs.
+1. **Candidates** (:func:`candidates`). Only pairs that share enough informative evidence are
+   scored, never a dense N x M matrix. A pair can reach the threshold only if its units share a
+   known share of the lighter unit's weight (the score's overlap term is at most the shared weight
+   over the lighter unit's, its rapidfuzz term at most 1, and short claims are scaled down), and a
+   pair sharing under ``min_share`` of it is not taken for the same claim. Each unit probes an
+   inverted index of the other report for the partners at least as heavy as itself (so every pair is
+   probed once, from its lighter side) with only the *prefix* of its stems that such a partner cannot
+   avoid sharing: its stems minus the commonest ones whose weight stays under half of what it needs
+   (prefix filtering). A stem found in more than ``max_postings`` units of a report is no evidence and
+   is never walked, so topic words and boilerplate cannot make the work quadratic. Every candidate's
+   overlap is then computed exactly and bounded with the lengths of the texts; the best
+   ``max_candidates`` per probing unit are scored. Identical texts (score 100) are paired directly.
+   ``exhaustive=True`` scores every pair instead: the reference that the tests and
+   ``benchmarks/speed.py`` compare against; on ordinary reports both modes give the same matches.
 2. **One-to-one** (:func:`align`). Pairs at or above the threshold are taken greedily from the best
    down, each unit at most once: the best remaining pair is always a mutual best among the units
    still free. Ties are broken by closeness of relative position in the two reports, then by
@@ -23,26 +26,28 @@ Three steps, each deterministic and symmetric (swapping A and B mirrors the resu
    other, or the reverse).
 
 Steps 2 and 3 score the pairs they look at that are not in the scores they are given (the neighbours
-of a match, and units sharing much of a leftover unit's weight, found through an index of the matched
-units), so they do not depend on which pairs below the threshold candidate generation kept.
+of a match, and the units carrying much of a leftover unit's weight, found through an index of the
+matched units), so they do not depend on which pairs below the threshold candidate generation kept.
 
-Cost: indexing and probing are linear in the postings walked (bounded per stem, and in practice a
-few per unit), scoring is linear in the number of candidates (bounded per unit), the greedy pass
-sorts the pairs above the threshold and the gap filling runs a heap over the neighbours of matches.
+Cost: building the indexes and probing them is linear in the postings walked (bounded per stem),
+scoring is linear in the candidates (bounded per unit), the greedy pass sorts only the pairs at or
+above the threshold, and the gap filling pops a heap of the neighbours of matches: close to linear
+in the length of the reports (``benchmarks/speed.py`` measures it).
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from claimdiff.score import Profile, Scorer, Weights
 
 Pair = tuple[int, int]
 
-SLACK = 1.0
 _EPS = 1e-9
 """Slack for float sums taken in a different order than the scorer's."""
 
@@ -64,42 +69,116 @@ def _tie_key(i: int, j: int, na: int, nb: int) -> tuple[float, int, int]:
 
 # --- candidate generation -----------------------------------------------------------------------------
 
-Postings = dict[str, list[tuple[int, float]]]
 
+class _Index:
+    """Inverted index: stem -> [(unit, weight of the stem in the unit)], heaviest units first.
 
-def _index(profiles: Iterable[tuple[int, Profile]]) -> Postings:
-    """Stem -> [(unit, weight of the stem in the unit)], units in increasing order."""
-    index: Postings = {}
-    for k, p in profiles:
-        for key, w in p.weights.items():
-            posting = index.get(key)
-            if posting is None:
-                index[key] = [(k, w)]
-            else:
-                posting.append((k, w))
-    return index
-
-
-def _split(weights: Mapping[str, float], index: Postings, need: float) -> tuple[list[str], list[str], float]:
-    """Split a unit's stems into a prefix to probe and a suffix whose weight stays under ``need``.
-
-    The suffix takes the stems that are costliest to walk for the weight they carry (long postings,
-    low weight) while their total stays under ``need``: a partner sharing at least ``need`` of the
-    unit's weight must then share a prefix stem. Returns prefix, suffix and the suffix weight.
+    Postings are ordered by the units' total weight, decreasing, so that a probe can walk only the
+    units at least as heavy as the probing one (``bounds`` holds the negated totals for bisection).
+    Stems in more than ``max_postings`` units are never walked: only their count is kept.
     """
-    ranked = sorted(weights, key=lambda k: (-len(index.get(k, ())) / weights[k], k))
+
+    __slots__ = ("bounds", "df", "max_postings", "postings")
+
+    def __init__(self, profiles: Iterable[tuple[int, Profile]], max_postings: int) -> None:
+        entries: dict[str, list[tuple[float, int, float]]] = {}
+        for k, p in profiles:
+            total = -p.total
+            for key, w in p.weights.items():
+                rows = entries.get(key)
+                if rows is None:
+                    entries[key] = [(total, k, w)]
+                else:
+                    rows.append((total, k, w))
+        self.max_postings = max_postings
+        self.df = {key: len(rows) for key, rows in entries.items()}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        self.bounds: dict[str, list[float]] = {}
+        for key, rows in entries.items():
+            if len(rows) <= max_postings:
+                rows.sort()
+                self.postings[key] = [(k, w) for _, k, w in rows]
+                self.bounds[key] = [t for t, _, _ in rows]
+
+
+@dataclass(slots=True)
+class _Probe:
+    """What probing the index with one unit found (see :func:`_probe`)."""
+
+    acc: dict[int, float]
+    """Units reached, with the overlap in the walked stems."""
+    suffix: list[str]
+    """Informative stems left out of the walk (the commonest, weighing less than half the need)."""
+    suffix_weight: float
+    capped: list[str]
+    """Stems in more than ``max_postings`` units: never walked, and not evidence."""
+    capped_weight: float
+    need: float
+    """The overlap in informative stems a unit needs."""
+
+    def overlap(self, p: Mapping[str, float], q: Mapping[str, float], part: float, keys: list[str]) -> float:
+        """``part`` plus the overlap of ``p`` and ``q`` in ``keys``."""
+        for key in keys:
+            wq = q.get(key)
+            if wq is not None:
+                wp = p[key]
+                part += wq if wq < wp else wp
+        return part
+
+
+def _probe(p: Profile, index: _Index, need: float, floor: float, heavier: int = 0) -> _Probe:
+    """Find the units sharing enough of ``p``'s weight in informative stems.
+
+    A stem is informative when it is found in at most ``index.max_postings`` units; the others are
+    capped: never walked, and not evidence. A unit must share, in informative stems, ``floor`` and
+    what ``need`` asks beyond the weight of ``p``'s capped stems. Of the informative stems, the
+    commonest ones for their weight (long postings, low weight) form a suffix that weighs less than
+    half of that, and only the rest (the prefix) is walked: a unit sharing enough must share at least
+    half of it in prefix stems (prefix filtering). ``heavier`` 1 walks only the units at least as heavy
+    as ``p``, 2 only the heavier ones.
+    """
+    weights = p.weights
+    postings, bounds, df = index.postings, index.bounds, index.df
+    cap = index.max_postings
+    capped: list[str] = []
+    capped_weight = 0.0
+    costs: list[tuple[float, str]] = []
+    for key, w in weights.items():
+        n = df.get(key, 0)
+        if n > cap:
+            capped.append(key)
+            capped_weight += w
+        else:
+            costs.append((-n / w, key))
+    need = max(floor, need - capped_weight)
+    costs.sort()
     suffix: list[str] = []
     total = 0.0
-    cut = 0
-    for cut, key in enumerate(ranked):  # noqa: B007 (cut is read after the loop)
+    limit = 0.5 * need - _EPS
+    cut = len(costs)
+    for k, (_, key) in enumerate(costs):
         w = weights[key]
-        if total + w >= need - _EPS:
+        if total + w >= limit:
+            cut = k
             break
         total += w
         suffix.append(key)
-    else:
-        cut = len(ranked)
-    return ranked[cut:], suffix, total
+    acc: dict[int, float] = {}
+    get = acc.get
+    tp = p.total
+    for _, key in costs[cut:]:
+        posting = postings.get(key)
+        if posting is None:
+            continue
+        wp = weights[key]
+        if heavier:
+            end = (bisect_right if heavier == 1 else bisect_left)(bounds[key], -tp)
+            for k, wq in islice(posting, end):
+                acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
+        else:
+            for k, wq in posting:
+                acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
+    return _Probe(acc, suffix, total, capped, capped_weight, need)
 
 
 def _lexical(x: float, tp: float, tq: float, w: Weights) -> float:
@@ -142,35 +221,6 @@ def _needed(total: float, t: float, w: Weights) -> float:
     return max(0.0, share * total * (1.0 - 1e-7) - _EPS)
 
 
-def _probe(
-    p: Profile,
-    index: Postings,
-    need: float,
-    max_postings: int,
-) -> tuple[dict[int, float], list[str], float]:
-    """Walk the postings of ``p``'s prefix stems for shared weight ``need``.
-
-    Returns the partial overlap per unit reached, the stems not walked (suffix and capped stems) and
-    an upper bound of their weight.
-    """
-    prefix, rest, rest_weight = _split(p.weights, index, need * SLACK)
-    acc: dict[int, float] = {}
-    weights = p.weights
-    for key in prefix:
-        posting = index.get(key)
-        if posting is None:
-            continue
-        wp = weights[key]
-        if len(posting) > max_postings:
-            rest.append(key)
-            rest_weight += wp
-            continue
-        get = acc.get
-        for k, wq in posting:
-            acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
-    return acc, rest, rest_weight
-
-
 def candidates(
     pa: Sequence[Profile],
     pb: Sequence[Profile],
@@ -178,7 +228,7 @@ def candidates(
     *,
     threshold: float,
     exhaustive: bool = False,
-    max_postings: int = 2000,
+    max_postings: int = 200,
     max_candidates: int = 50,
     min_share: float = 0.2,
     progress: Callable[[int, int], None] | None = None,
@@ -186,10 +236,11 @@ def candidates(
     """Scores of the pairs that reach ``threshold`` (0-100), keyed ``(index in pa, index in pb)``.
 
     ``exhaustive`` scores every pair. Otherwise only candidates are scored (see the module
-    docstring): each unit probes the other report's index for partners with which it is the lighter
-    unit; a stem in more than ``max_postings`` units is not walked, and at most ``max_candidates``
-    partners per probing unit, those with the best bound, are scored. ``progress(done, total)`` is
-    called as the units are processed.
+    docstring): pairs sharing at least ``min_share`` of the lighter unit's weight in stems found in
+    at most ``max_postings`` units of the other report, whose bound reaches the threshold; at most
+    ``max_candidates`` partners per probing unit, those with the best bound. ``progress(done,
+    total)`` is called about 200 times as the units are processed, ``done`` increasing up to
+    ``total`` (the units of both reports; of report A when exhaustive).
     """
     na, nb = len(pa), len(pb)
     out: dict[Pair, float] = {}
@@ -208,8 +259,8 @@ def candidates(
     _identical(pa, pb, max_candidates, out)
     w = scorer.w
     t = (threshold - 1e-4) / 100.0  # the scorer rounds to four decimals
-    index_a = _index((i, p) for i, p in enumerate(pa) if p.total > 0.0)
-    index_b = _index((j, q) for j, q in enumerate(pb) if q.total > 0.0)
+    index_a = _Index(((i, p) for i, p in enumerate(pa) if p.total > 0.0), max_postings)
+    index_b = _Index(((j, q) for j, q in enumerate(pb) if q.total > 0.0), max_postings)
     ov = w.overlap
     for mine, other, index, flip in ((pa, pb, index_b, False), (pb, pa, index_a, True)):
         n_mine, n_other = len(mine), len(other)
@@ -220,27 +271,27 @@ def candidates(
             tp = p.total
             if tp <= 0.0:
                 continue
-            need = max(_needed(tp, t, w), min_share * tp * (1.0 - 1e-7) - _EPS)
+            need = _needed(tp, t, w)
             if need == math.inf:
                 continue
-            acc, rest, rest_weight = _probe(p, index, need, max_postings)
+            # evidence needed in informative stems: a share of the unit's weight, and what the
+            # threshold needs beyond the most its capped stems can bring
+            found = _probe(p, index, need, min_share * tp * (1.0 - 1e-7) - _EPS, 2 if flip else 1)
+            need_inf = found.need
             lp = len(p.text)
             factor = min(1.0, tp / w.short) if w.short > 0.0 else 1.0
             pw = p.weights
             ranked: list[tuple[float, tuple[float, int, int], int]] = []
-            for v, part in acc.items():
+            for v, part in found.acc.items():
                 tq = totals[v]
                 # p probes the pairs where it is the lighter unit (ties: A probes)
-                if part + rest_weight < need or tq < tp or (flip and tq == tp):
+                if part + found.suffix_weight < need_inf or tq < tp or (flip and tq == tp):
                     continue
-                x = part
-                if rest:
-                    qw = other[v].weights
-                    for key in rest:
-                        wq = qw.get(key)
-                        if wq is not None:
-                            wp = pw[key]
-                            x += wq if wq < wp else wp
+                qw = other[v].weights
+                x = found.overlap(pw, qw, part, found.suffix)
+                if x < need_inf:
+                    continue
+                x = found.overlap(pw, qw, x, found.capped)
                 if x < need:
                     continue
                 # cheap bound first: the overlap term is at most x / tp, the rapidfuzz term is limited
@@ -285,9 +336,13 @@ def _identical(pa: Sequence[Profile], pb: Sequence[Profile], max_candidates: int
             out.update(((i, j), 100.0) for i in ia for j in jb)
             continue
         for i in ia:
-            out.update(((i, j), 100.0) for j in heapq.nsmallest(max_candidates, jb, key=lambda j: _tie_key(i, j, na, nb)))
+            out.update(
+                ((i, j), 100.0) for j in heapq.nsmallest(max_candidates, jb, key=lambda j: _tie_key(i, j, na, nb))
+            )
         for j in jb:
-            out.update(((i, j), 100.0) for i in heapq.nsmallest(max_candidates, ia, key=lambda i: _tie_key(i, j, na, nb)))
+            out.update(
+                ((i, j), 100.0) for i in heapq.nsmallest(max_candidates, ia, key=lambda i: _tie_key(i, j, na, nb))
+            )
 
 
 class _Ticker:
@@ -341,7 +396,9 @@ class _Groups:
 class _Scores:
     """Pair scores: the given ones, others computed on first use (and kept)."""
 
-    def __init__(self, given: Mapping[Pair, float], pa: Sequence[Profile], pb: Sequence[Profile], scorer: Scorer) -> None:
+    def __init__(
+        self, given: Mapping[Pair, float], pa: Sequence[Profile], pb: Sequence[Profile], scorer: Scorer
+    ) -> None:
         self.given = given
         self.extra: dict[Pair, float] = {}
         self.pa, self.pb, self.scorer = pa, pb, scorer
@@ -367,7 +424,7 @@ def align(
     context_factor: float = 1.0,
     eligible_a: Sequence[bool] | None = None,
     eligible_b: Sequence[bool] | None = None,
-    max_postings: int = 2000,
+    max_postings: int = 10_000,
 ) -> list[Group]:
     """Align units from their pair scores; returns groups sorted by their first unit on side A.
 
@@ -480,18 +537,19 @@ def _merge(
         ("b", pb, ok_b, g.owner_b, pa, g.owner_a),
         ("a", pa, ok_a, g.owner_a, pb, g.owner_b),
     ):
-        index = _index((v, matched_profiles[v]) for v in sorted(owner_matched))
+        index = _Index(((v, matched_profiles[v]) for v in sorted(owner_matched)), max_postings)
         for u, up in enumerate(free_profiles):
             if not ok_free[u] or u in owner_free or up.total <= 0.0:
                 continue
             tau = max(short, need * up.total)
             if tau > up.total * (1.0 + 1e-7) + _EPS:
                 continue
-            acc, rest, rest_weight = _probe(up, index, max(0.0, tau * (1.0 - 1e-7) - _EPS), max_postings)
-            for v, part in acc.items():
-                if part + rest_weight < tau * (1.0 - 1e-7) - _EPS:
+            floor = tau * (1.0 - 1e-7) - _EPS
+            found = _probe(up, index, floor, 0.0)
+            for v, part in found.acc.items():
+                if part + found.suffix_weight + found.capped_weight < floor:
                     continue
-                if scorer.overlap(up, matched_profiles[v]) < tau * (1.0 - 1e-7) - _EPS:
+                if scorer.overlap(up, matched_profiles[v]) < floor:
                     continue
                 i, j = (v, u) if side == "b" else (u, v)
                 s = pair_score(i, j)

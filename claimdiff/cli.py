@@ -157,19 +157,22 @@ def compare(
     """
     import claimdiff
     from claimdiff.render.json import dumps
+    from claimdiff.render.progress import progress_bar
 
     text_a, text_b = read_inputs([a, b], encoding)
     try:
-        result = claimdiff.compare(
-            text_a,
-            text_b,
-            names=(a, b),
-            threshold=threshold,
-            shared_threshold=shared_threshold,
-            merge_threshold=merge_threshold,
-            exhaustive=exhaustive,
-            boilerplate=boilerplate,
-        )
+        with progress_bar() as progress:
+            result = claimdiff.compare(
+                text_a,
+                text_b,
+                names=(a, b),
+                threshold=threshold,
+                shared_threshold=shared_threshold,
+                merge_threshold=merge_threshold,
+                exhaustive=exhaustive,
+                boilerplate=boilerplate,
+                progress=progress,
+            )
     except claimdiff.OptionsError as e:
         fail(str(e))
     if output_format is CompareFormat.JSON:

@@ -72,12 +72,14 @@ _VERBS = (
     r"remarked|emphasized|emphasizes|stressed|observed)"
 )
 # A speaker: a pronoun, or one to four name-like words (allowing initials, O'Brien, Jong-un), or a
-# short "the national security adviser"-style description.
+# short "the national security adviser"-style description. Words are at most 40 characters: an
+# unbounded word would let every apostrophe inside one very long token restart a scan to the end of
+# the text (quadratic time on a long line such as "o'o'o'...").
 _SPEAKER = (
     r"(?:he|she|they|we|i|it|"
-    r"(?:the |a |an )?[\w'.-]+(?: [\w'.-]+){0,4})"
+    r"(?:the |a |an )?[\w'.-]{1,40}(?: [\w'.-]{1,40}){0,4})"
 )
-_OBJECT = r"(?: (?:us|me|him|her|them|reporters|axios|cnn|[\w'.-]+(?: [\w'.-]+)?))?"
+_OBJECT = r"(?: (?:us|me|him|her|them|reporters|axios|cnn|[\w'.-]{1,40}(?: [\w'.-]{1,40})?))?"
 # `, O'Brien said.` / `," he said` / `, said O'Brien.` at the end of a sentence
 _TAIL = re.compile(rf"""(?:,|["'])\s*{_SPEAKER} {_VERBS}{_OBJECT}\s*[.!?]?\s*$""")
 # `," said O'Brien.`: the inverted form only right after a closing quote, or "..., said the

@@ -37,8 +37,18 @@ _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:['\u2019][a-z]+)?")
 def _zipf_table() -> dict[str, float]:
     """Zipf frequencies (log10 per billion words) of common English words, loaded on first use."""
     data = resources.files("claimdiff").joinpath("data/wordfreq_en.tsv").read_text(encoding="utf-8")
+    lines = data.splitlines()
+    # Fast path (most of the start-up cost of a short comparison): one word and one value in tenths
+    # per line, split at once; any other layout takes the line-by-line reading below.
+    parts = data.split()
+    if len(parts) == 2 * len(lines):
+        tenths = {str(k): k / 10.0 for k in range(100)}
+        try:
+            return dict(zip(parts[0::2], map(tenths.__getitem__, parts[1::2]), strict=True))
+        except KeyError:
+            pass
     table: dict[str, float] = {}
-    for line in data.splitlines():
+    for line in lines:
         word, _, value = line.partition("\t")
         if value:
             table[word] = int(value) / 10.0

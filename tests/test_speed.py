@@ -1,0 +1,119 @@
+"""Candidate generation against exhaustive scoring, progress reporting and lazy imports.
+
+No wall-time assertions: ``benchmarks/speed.py`` measures speed. These tests check that the fast path
+finds what exhaustive scoring finds, on generated documents (``benchmarks/synth.py``) and the samples.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import pytest
+
+import claimdiff
+from claimdiff.align import candidates
+from claimdiff.render.progress import progress_bar
+from claimdiff.score import Scorer
+from claimdiff.segment import segment
+
+from .conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synth import pair
+
+
+def links(c: claimdiff.Comparison) -> set[tuple[int, int]]:
+    return {(i, j) for m in c.matches for i in m.a for j in m.b}
+
+
+@pytest.mark.parametrize(("n", "seed"), [(60, 1), (200, 2), (400, 3)])
+def test_default_mode_finds_every_exhaustive_match_on_generated_documents(n: int, seed: int) -> None:
+    docs = pair(n, seed=seed)
+    fast = claimdiff.compare(docs.a, docs.b)
+    full = claimdiff.compare(docs.a, docs.b, exhaustive=True)
+    assert links(full) <= links(fast)
+    assert fast.matches == full.matches
+
+
+def test_default_mode_finds_every_exhaustive_match_on_the_samples() -> None:
+    a = (SAMPLES / "axios.txt").read_text(encoding="utf-8")
+    b = (SAMPLES / "secondary.txt").read_text(encoding="utf-8")
+    for x, y in ((a, b), (b, a)):
+        assert claimdiff.compare(x, y).matches == claimdiff.compare(x, y, exhaustive=True).matches
+
+
+@pytest.mark.parametrize("threshold", [24.0, 40.0, 60.0])
+def test_candidates_keep_every_pair_exhaustive_scoring_keeps(threshold: float) -> None:
+    docs = pair(300, seed=7)
+    scorer = Scorer()
+    ua, ub = segment(docs.a), segment(docs.b)
+    damping = scorer.damping((u.text for u in ua), (u.text for u in ub))
+    pa = [scorer.profile(u.text, damping) for u in ua]
+    pb = [scorer.profile(u.text, damping) for u in ub]
+    full = candidates(pa, pb, scorer, threshold=threshold, exhaustive=True)
+    fast = candidates(pa, pb, scorer, threshold=threshold)
+    assert all(s >= threshold for s in full.values())
+    # every pair the fast path keeps has its exact score; it may miss only pairs sharing little weight
+    assert all(full[k] == s for k, s in fast.items())
+    strong = {k for k, s in full.items() if s >= 40.0}
+    assert strong <= set(fast)
+
+
+def test_generated_documents_are_deterministic_and_split_as_written() -> None:
+    one, two = pair(120, seed=5), pair(120, seed=5)
+    assert one == two
+    assert [u.text for u in segment(one.a)] == list(one.a_sentences)
+    assert [u.text for u in segment(one.b)] == list(one.b_sentences)
+    assert one.copied and all(0 <= i < 120 and 0 <= j < 120 for i, j, _ in one.copied)
+
+
+@pytest.mark.parametrize("exhaustive", [False, True])
+def test_progress_is_reported_with_increasing_counts_up_to_the_total(exhaustive: bool) -> None:
+    docs = pair(150, seed=4)
+    calls: list[tuple[int, int]] = []
+    claimdiff.compare(docs.a, docs.b, exhaustive=exhaustive, progress=lambda done, total: calls.append((done, total)))
+    assert calls
+    totals = {total for _, total in calls}
+    assert len(totals) == 1
+    total = totals.pop()
+    done = [d for d, _ in calls]
+    assert done == sorted(done) and len(set(done)) == len(done)
+    assert done[0] > 0 and done[-1] == total
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_is_silent_off_a_terminal_and_for_small_runs() -> None:
+    pipe = io.StringIO()
+    with progress_bar(pipe, min_total=10) as progress:
+        for k in range(1, 101):
+            progress(k, 100)
+    assert pipe.getvalue() == ""
+    term = _Terminal()
+    with progress_bar(term, min_total=1000) as progress:
+        progress(5, 10)
+    assert term.getvalue() == ""
+
+
+def test_progress_bar_draws_on_a_terminal_for_large_runs() -> None:
+    term = _Terminal()
+    with progress_bar(term, min_total=10, description="Aligning") as progress:
+        for k in range(1, 101):
+            progress(k, 100)
+    assert "Aligning" in term.getvalue()
+
+
+def test_import_is_lazy_and_names_resolve() -> None:
+    code = (
+        "import sys, claimdiff\n"
+        "assert 'rapidfuzz' not in sys.modules and 'rich' not in sys.modules, sorted(sys.modules)\n"
+        "import claimdiff.compare, claimdiff.segment\n"
+        "assert callable(claimdiff.compare) and callable(claimdiff.segment) and callable(claimdiff.check)\n"
+        "assert all(hasattr(claimdiff, name) for name in claimdiff.__all__)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
