@@ -122,8 +122,8 @@ def compare(
         [p if ok else _EMPTY for p, ok in zip(pa, ok_a, strict=True)],
         [p if ok else _EMPTY for p, ok in zip(pb, ok_b, strict=True)],
         scorer,
-        # the neighbour rule accepts pairs down to this score, so candidates must reach it
-        threshold=opts.threshold * min(NEIGHBOUR_FACTOR, CONTEXT_FACTOR),
+        # the context rule accepts pairs down to this score; align() scores neighbour pairs on demand
+        threshold=opts.threshold * CONTEXT_FACTOR,
         exhaustive=opts.exhaustive,
         progress=progress,
     )

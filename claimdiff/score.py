@@ -28,6 +28,8 @@ from rapidfuzz import fuzz
 
 from claimdiff.normalize import fold, stem, strip_attribution, tokens
 
+_MAX_CHARS = 5000
+"""Above this combined length, two claims are compared by weighted overlap only."""
 _NUMBER = re.compile(r"^\d[\d.,]*$")
 # A capitalised word that does not open a sentence or a quotation: a name, most of the time.
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:['\u2019][a-z]+)?")
@@ -166,7 +168,12 @@ class Scorer:
         credit = min(1.0, smaller / self.w.contain_full) * math.sqrt(smaller / larger)
         contain = max(dice, shared / smaller * credit)
         lexical = (1.0 - self.w.containment) * dice + self.w.containment * contain
-        chars = fuzz.token_sort_ratio(p.text, q.text, processor=None) / 100.0
+        if len(p.text) + len(q.text) <= _MAX_CHARS:
+            chars = fuzz.token_sort_ratio(p.text, q.text, processor=None) / 100.0
+        else:
+            # the character term costs time quadratic in length; on paragraph-long "claims" (a text
+            # without punctuation) the weighted overlap alone decides
+            chars = lexical
         value = self.w.overlap * lexical + (1.0 - self.w.overlap) * chars
         if smaller < self.w.short:
             value *= smaller / self.w.short
