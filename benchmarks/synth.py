@@ -22,7 +22,6 @@ import itertools
 import random
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 _SYLLABLES = (
     "ka ra to mi na sa lo vi be dor an el os un ti ma re zu pa go li ne ha ko sh"
@@ -37,14 +36,10 @@ _BAD_LAST = frozenset("thurs tues approx messrs sects chaps".split())
 @lru_cache(maxsize=1)
 def _english() -> tuple[str, ...]:
     """Alphabetic English words of the shipped frequency table, most frequent first."""
-    data = resources.files("claimdiff").joinpath("data/wordfreq_en.tsv").read_text(encoding="utf-8")
-    rows = []
-    for line in data.splitlines():
-        word, _, value = line.partition("\t")
-        if value and word.isalpha() and word.isascii():
-            rows.append((-int(value), word))
-    rows.sort(key=lambda r: r[0])  # stable: the file's order within one frequency
-    return tuple(w for _, w in rows)
+    from claimdiff.score import _zipf_table
+
+    # the table keeps the file's order: by frequency, most frequent first
+    return tuple(w for w in _zipf_table() if w.isalpha() and w.isascii())
 
 
 @dataclass(frozen=True, slots=True)
