@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from claimdiff._version import __version__
+from claimdiff.render import Format
 
 
 class ExitStatus(IntEnum):
@@ -24,11 +25,6 @@ class Color(StrEnum):
     AUTO = "auto"
     ALWAYS = "always"
     NEVER = "never"
-
-
-class CompareFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 app = typer.Typer(
@@ -134,11 +130,11 @@ def compare(
     a: SourceArg,
     b: SourceArg,
     output_format: Annotated[
-        CompareFormat,
+        Format,
         typer.Option(
             "--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/1)."
         ),
-    ] = CompareFormat.TABLE,
+    ] = Format.TABLE,
     threshold: ThresholdOpt = 52.0,
     shared_threshold: SharedOpt = 80.0,
     merge_threshold: MergeOpt = 40.0,
@@ -175,7 +171,7 @@ def compare(
             )
     except claimdiff.OptionsError as e:
         fail(str(e))
-    if output_format is CompareFormat.JSON:
+    if output_format is Format.JSON:
         sys.stdout.write(dumps(result.to_dict()))
         return
     from claimdiff.render.table import console_for, print_table
