@@ -118,7 +118,7 @@ class ComparisonTable:
     def table(self) -> Table:
         c = self.c
         st_a, st_b = c.statuses("a"), c.statuses("b")
-        t = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, padding=(0, 1))
+        t = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, show_edge=False, padding=(0, 1))
         t.add_column(Text(f"A: {safe(c.a.name)}"), ratio=1, overflow="fold")
         t.add_column(Text("status"), justify="center", no_wrap=True, width=11)
         t.add_column(Text(f"B: {safe(c.b.name)}"), ratio=1, overflow="fold")
