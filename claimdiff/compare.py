@@ -139,7 +139,7 @@ def compare(
         eligible_a=ok_a,
         eligible_b=ok_b,
     )
-    matches = tuple(_label(g, units_a, units_b, scorer, damping, opts) for g in groups)
+    matches = tuple(_label(g, units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
     return Comparison(
         a=Source("a", names[0], a, tuple(units_a)),
         b=Source("b", names[1], b, tuple(units_b)),
@@ -152,11 +152,16 @@ def compare(
 _EMPTY = Profile("", {}, 0.0, frozenset())
 
 
-def _figures(texts: list[str]) -> frozenset[str]:
-    return frozenset(t.replace(",", "") for x in texts for t in tokens(fold(x)) if t[0].isdigit())
-
-
-def _label(g: Group, ua: list[Unit], ub: list[Unit], scorer: Scorer, damping: dict[str, float], opts: Options) -> Match:
+def _label(
+    g: Group,
+    ua: list[Unit],
+    ub: list[Unit],
+    pa: list[Profile],
+    pb: list[Profile],
+    scorer: Scorer,
+    damping: dict[str, float],
+    opts: Options,
+) -> Match:
     a_texts = [ua[i].text for i in g.a]
     b_texts = [ub[j].text for j in g.b]
     score = g.score
@@ -164,7 +169,7 @@ def _label(g: Group, ua: list[Unit], ub: list[Unit], scorer: Scorer, damping: di
         score = scorer.score(scorer.profile(" ".join(a_texts), damping), scorer.profile(" ".join(b_texts), damping))
         score = max(score, g.score)
     # Same words but a different figure is not the same wording: "550 jobs" against "500 jobs".
-    same_figures = _figures(a_texts) == _figures(b_texts)
+    same_figures = frozenset().union(*(pa[i].numbers for i in g.a)) == frozenset().union(*(pb[j].numbers for j in g.b))
     shared = same_figures and wording(a_texts, b_texts) >= opts.shared_threshold
     label = Label.SHARED if shared else Label.PARAPHRASED
     return Match(label=label, score=score, a=g.a, b=g.b)
