@@ -72,7 +72,12 @@ def read_inputs(paths: list[str], encoding: str | None) -> list[str]:
         fail(str(e))
 
 
-SourceArg = Annotated[str, typer.Argument(help="A report: a UTF-8 (or UTF-16 with BOM) text file, or - for stdin.")]
+ReportA = Annotated[
+    str, typer.Argument(metavar="A", help="The first report (left column): a text file, or - for stdin.")
+]
+ReportB = Annotated[
+    str, typer.Argument(metavar="B", help="The second report (right column): a text file, or - for stdin.")
+]
 ThresholdOpt = Annotated[
     float,
     typer.Option(
@@ -127,8 +132,8 @@ WidthOpt = Annotated[
 
 @app.command()
 def compare(
-    a: SourceArg,
-    b: SourceArg,
+    a: ReportA,
+    b: ReportB,
     output_format: Annotated[
         Format,
         typer.Option(
@@ -181,8 +186,10 @@ def compare(
 
 @app.command()
 def check(
-    source: Annotated[str, typer.Argument(help="The original report (SOURCE): a text file, or - for stdin.")],
-    derived: Annotated[str, typer.Argument(help="The rewrite to check (DERIVED): a text file, or - for stdin.")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The original report: a text file, or - for stdin.")],
+    derived: Annotated[
+        str, typer.Argument(metavar="DERIVED", help="The rewrite to check: a text file, or - for stdin.")
+    ],
     output_format: Annotated[
         str | None,
         typer.Option(
@@ -300,11 +307,11 @@ def run() -> None:
     try:
         code = app(standalone_mode=False)
     except typer.TyperException as e:
-        hint = ""
-        ctx = getattr(e, "ctx", None)
-        if ctx is not None:
-            hint = f" (see '{ctx.command_path} --help')"
-        sys.stderr.write(f"claimdiff: error: {e.format_message()}{hint}\n")
+        message = e.format_message()
+        if message:  # empty when the help was shown for a command given no arguments
+            ctx = getattr(e, "ctx", None)
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+            sys.stderr.write(f"claimdiff: error: {message}{hint}\n")
         sys.exit(getattr(e, "exit_code", ExitStatus.ERROR))
     except typer.Abort:
         sys.stderr.write("claimdiff: aborted\n")

@@ -189,3 +189,9 @@ def test_cli_defaults_are_the_library_defaults() -> None:
     defaults = {p.name: p.default for p in command.params}
     for name in ("threshold", "shared_threshold", "merge_threshold", "exhaustive", "boilerplate"):
         assert defaults[name] == getattr(Options(), name), name
+
+
+def test_bare_command_shows_help_without_an_error_line() -> None:
+    proc = subprocess.run([sys.executable, "-m", "claimdiff"], capture_output=True, text=True, timeout=120)
+    assert "compare" in proc.stdout and "check" in proc.stdout
+    assert "error" not in proc.stderr
