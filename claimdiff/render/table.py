@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -144,7 +144,13 @@ class ComparisonTable:
                 t.add_row("", Text(word, style=STYLES[status]), self._cell("b", row.b, status, []))
         return t
 
-    def legend(self) -> Text:
+    def legend(self, *, colour: bool = True) -> Text:
+        """The key to the table; without colour, words only (coloured squares would say nothing)."""
+        if not colour:
+            return Text(
+                "status: shared (same words), paraphrased (same claim, other words), only A / only B, "
+                "boilerplate; the number under a status is the similarity (0-100)"
+            )
         out = Text()
         for label, style in (
             ("shared", STYLES[Status.SHARED]),
@@ -168,8 +174,10 @@ class ComparisonTable:
             f"{s.coverage_a:.0%} of A's claims found in B, {s.coverage_b:.0%} of B's found in A",
         )
 
-    def __rich__(self) -> RenderableType:
-        return Group(self.table(), self.legend(), self.summary_line())
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table()
+        yield self.legend(colour=console.color_system is not None and not console.no_color)
+        yield self.summary_line()
 
 
 def print_table(comparison: Comparison, console: Console, *, show_boilerplate: bool = True) -> None:
