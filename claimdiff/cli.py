@@ -265,7 +265,8 @@ def check(
     """
     from claimdiff.check import check as run_check
     from claimdiff.compare import OptionsError
-    from claimdiff.policy import OutputFormat, PolicyError, resolve_policy
+    from claimdiff.policy import PolicyError, resolve_policy
+    from claimdiff.render import OutputFormat
 
     try:
         policy = resolve_policy(

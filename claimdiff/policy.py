@@ -26,6 +26,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from claimdiff.render import OutputFormat
+
 __all__ = [
     "FindingKind",
     "OutputFormat",
@@ -54,14 +56,6 @@ class FindingKind(StrEnum):
     """An aligned pair of claims states different figures."""
     CLAIM_DROPPED = "claim-dropped"
     """A claim of SOURCE has no counterpart in DERIVED (only reported with a coverage policy)."""
-
-
-class OutputFormat(StrEnum):
-    """How ``claimdiff check`` prints its report."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 ALL_KINDS = frozenset(FindingKind)

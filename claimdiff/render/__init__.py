@@ -14,3 +14,11 @@ class Format(StrEnum):
 
     TABLE = "table"
     JSON = "json"
+
+
+class OutputFormat(StrEnum):
+    """How ``claimdiff check`` prints its report."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
