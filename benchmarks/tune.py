@@ -198,20 +198,21 @@ def kind_of(name: str) -> tuple[str, Any]:
     )
 
 
+def parse_assignments(texts: list[str], types: dict[str, Any], flag: str, what: str) -> dict[str, Any]:
+    """``NAME=VALUE`` strings to values, each name checked against ``types``."""
+    out: dict[str, Any] = {}
+    for text in texts:
+        name, value = split_assignment(text)
+        if name not in types:
+            raise argparse.ArgumentTypeError(f"{flag} {name}: not {what} ({', '.join(types)})")
+        out[name] = parse_value(name, value, types[name])
+    return out
+
+
 def build_settings(args: argparse.Namespace) -> tuple[Weights, dict[str, Any], list[dict[str, Any]]]:
     """The base weights and options, and one ``{name: value}`` per grid point."""
-    base_w: dict[str, Any] = {}
-    for text in args.set:
-        name, value = split_assignment(text)
-        if name not in WEIGHT_TYPES:
-            raise argparse.ArgumentTypeError(f"--set {name}: not a Weights field ({', '.join(WEIGHT_NAMES)})")
-        base_w[name] = parse_value(name, value, WEIGHT_TYPES[name])
-    options: dict[str, Any] = {}
-    for text in args.opt:
-        name, value = split_assignment(text)
-        if name not in OPTION_TYPES:
-            raise argparse.ArgumentTypeError(f"--opt {name}: not a compare option ({', '.join(OPTION_NAMES)})")
-        options[name] = parse_value(name, value, OPTION_TYPES[name])
+    base_w = parse_assignments(args.set, WEIGHT_TYPES, "--set", "a Weights field")
+    options = parse_assignments(args.opt, OPTION_TYPES, "--opt", "a compare option")
     if len(args.grid) > 2:
         raise argparse.ArgumentTypeError("--grid takes one or two parameters")
     axes: list[list[tuple[str, Any]]] = []
