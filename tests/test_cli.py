@@ -44,6 +44,19 @@ def test_compare_samples_json_is_the_library_result(runner: CliRunner, axios: Pa
     assert doc == json.loads(json.dumps(expected))
 
 
+def test_long_paths_are_printed_whole_above_the_table(runner: CliRunner, tmp_path: Path, axios: Path) -> None:
+    deep = tmp_path.joinpath(*(["a-rather-long-directory-name"] * 6))
+    deep.mkdir(parents=True)
+    a, b = deep / "first report.txt", deep / "second\nreport.txt"
+    a.write_bytes(axios.read_bytes())
+    b.write_bytes(axios.read_bytes())
+    assert len(str(b)) > 100  # wider than the pinned terminal
+    code, out, _ = invoke(runner, ["compare", str(a), str(b)])
+    assert code == 0
+    heading = "".join(out.split("\n A ", 1)[0].split())  # wrapped at the width, never cut
+    assert heading == "".join(f"A: {a}B: {b}".replace("\n", "\\n").split())
+
+
 def test_stdin_stands_for_one_side(runner: CliRunner, axios: Path, secondary: Path) -> None:
     code, out, _ = invoke(
         runner, ["compare", str(axios), "-", "-f", "json"], input=secondary.read_text(encoding="utf-8")

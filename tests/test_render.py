@@ -37,7 +37,8 @@ def test_rows_follow_a_with_b_only_units_where_they_occur_in_b() -> None:
 def test_table_text_pinned_console() -> None:
     out = render(claimdiff.compare(A, B))
     lines = out.splitlines()
-    assert "A: a" in lines[0] and "B: b" in lines[0] and "status" in lines[0]
+    assert lines[:2] == ["A: a", "B: b"]
+    assert lines[2].split() == ["A", "status", "B"]
     assert out.index("Officials met") < out.index("The bridge will close") < out.index("A detour")
     assert "only A" in out and "only B" in out
     assert "2 shared, 0 paraphrased; only in A: 1, only in B: 2" in out

@@ -119,9 +119,9 @@ class ComparisonTable:
         c = self.c
         st_a, st_b = c.statuses("a"), c.statuses("b")
         t = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True, show_edge=False, padding=(0, 1))
-        t.add_column(Text(f"A: {safe(c.a.name)}"), ratio=1, overflow="fold")
+        t.add_column(Text("A"), ratio=1, overflow="fold")
         t.add_column(Text("status"), justify="center", no_wrap=True, width=11)
-        t.add_column(Text(f"B: {safe(c.b.name)}"), ratio=1, overflow="fold")
+        t.add_column(Text("B"), ratio=1, overflow="fold")
         for row in _rows(c):
             if row.match is not None:
                 status = Status(row.match.label.value)
@@ -174,7 +174,16 @@ class ComparisonTable:
             f"{s.coverage_a:.0%} of A's claims found in B, {s.coverage_b:.0%} of B's found in A",
         )
 
+    def heading(self) -> Text:
+        """Which report is A and which is B, above the table so that a long path is never squeezed into a
+        column: a path wider than the terminal wraps onto the next line, never cut."""
+        a, b = (safe(name).replace("\n", "\\n") for name in (self.c.a.name, self.c.b.name))
+        heading = Text.assemble("A: ", (a, "bold"), "\n", "B: ", (b, "bold"))
+        heading.overflow = "fold"
+        return heading
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.heading()
         yield self.table()
         yield self.legend(colour=console.color_system is not None and not console.no_color)
         yield self.summary_line()
