@@ -36,10 +36,10 @@ _BAD_LAST = frozenset("thurs tues approx messrs sects chaps".split())
 @lru_cache(maxsize=1)
 def _english() -> tuple[str, ...]:
     """Alphabetic English words of the shipped frequency table, most frequent first."""
-    from claimdiff.score import _zipf_table
+    from claimdiff.score import _zipf_table, zipf_frequency
 
-    # the table keeps the file's order: by frequency, most frequent first
-    return tuple(w for w in _zipf_table() if w.isalpha() and w.isascii())
+    words = [w for w in _zipf_table()[0] if w.isalpha() and w.isascii()]
+    return tuple(sorted(words, key=lambda w: (-(zipf_frequency(w) or 0.0), w)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,12 @@ Inside one comparison, words that recur in many units of a report (the topic: "N
 from __future__ import annotations
 
 import math
+import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -35,20 +36,35 @@ _NUMBER = re.compile(r"^\d[\d.,]*$")
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:['\u2019][a-z]+)?")
 
 
-@lru_cache(maxsize=1)
-def _zipf_table() -> dict[str, float]:
-    """Zipf frequencies (log10 per billion words) of common English words, loaded on first use.
+_TABLE = os.path.join(os.path.dirname(__file__), "data", "wordfreq_en.txt")
 
-    The file holds one line per frequency, ``<zipf x 10> TAB <words separated by spaces>``, so that the
-    table is built a line at a time in C (``dict.fromkeys``): it is most of a short comparison's
-    start-up cost otherwise.
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> tuple[list[str], str]:
+    """The shipped word-frequency table, read on first use: the words in code-point order, and one
+    character per word, ``chr(33 + round(zipf * 10))`` (see claimdiff/data/README.md).
+
+    Splitting one line of words and searching it by bisection costs a third of building a dict of
+    40,000 words, which would otherwise be most of a short comparison's start-up time.
     """
-    data = resources.files("claimdiff").joinpath("data/wordfreq_en.tsv").read_text(encoding="utf-8")
-    table: dict[str, float] = {}
-    for line in data.splitlines():
-        value, _, words = line.partition("\t")
-        table.update(dict.fromkeys(words.split(" "), int(value) / 10.0))
-    return table
+    with open(_TABLE, encoding="utf-8") as f:
+        words, values = f.read().split("\n", 2)[:2]
+    return words.split(" "), values
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf_frequency(word: str) -> float | None:
+    """The Zipf frequency (log10 of occurrences per billion words) of a lower-case English word, or
+    None when the table does not list it.
+
+    >>> zipf_frequency("the"), zipf_frequency("bolton"), zipf_frequency("qwzx")
+    (7.7, 3.6, None)
+    """
+    words, values = _zipf_table()
+    i = bisect_left(words, word)
+    if i < len(words) and words[i] == word:
+        return (ord(values[i]) - 33) / 10
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +116,11 @@ class Scorer:
     def word_weight(self, token: str) -> float:
         if _NUMBER.match(token):
             return self.w.number
-        z = _zipf_table().get(token)
+        z = zipf_frequency(token)
         if z is None:
-            z = _zipf_table().get(token.replace("'", ""), 1.5)
+            z = zipf_frequency(token.replace("'", "")) if "'" in token else None
+            if z is None:
+                z = 1.5
         return max(self.w.floor, self.w.base - z)
 
     def profile(self, text: str, damping: Mapping[str, float] | None = None) -> Profile:
