@@ -8,7 +8,6 @@ to share between threads. Nothing in this module knows about terminals, JSON fil
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -90,6 +89,8 @@ class Source:
     @property
     def sha256(self) -> str:
         """SHA-256 of the decoded text encoded as UTF-8 (not of the bytes on disk)."""
+        import hashlib  # imported here: OpenSSL's start-up is wasted on a table that shows no digest
+
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def unit_id(self, index: int) -> str:

@@ -126,8 +126,8 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{4}}"
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 _CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
@@ -140,39 +140,41 @@ _AGO = (
     r"|months?|years?)\s+ago"
 )
 _STAMP = rf"(?i:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO}))"
-_DATELINE_RE = re.compile(rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP}(?:\s*[-–—|·•,]\s*{_SECTION})?")
+# The boilerplate patterns are compiled on first use (through the ``re`` module's cache): a text without a
+# byline never pays for the byline pattern, and each is tried only after a cheap test of a word or a
+# character that any match must contain.
+_DATELINE = rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP}(?:\s*[-–—|·•,]\s*{_SECTION})?"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|den|al|bin|la|le|del|di|du))*"
-_BYLINE_RE = re.compile(
+_BYLINE = (
     rf"(?:By|BY)\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*{_NAME})?"
     rf"(?:\s*[|·•–—-]\s*{_STAMP})?"
 )
-_CREDIT_RE = re.compile(
+_CREDIT_WORDS = ("photo", "image", "pic", "illustration", "graphic", "video", "footage", "credit")
+_CREDIT = (
     r"\(?\s*(?:[A-Z][\w.&'’-]*\s+){0,2}"
     r"(?i:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?|graphics?|video|footage|credits?"
     r"|photo\s+illustration)"
-    r"(?i:\s+(?:credits?|courtesy(?:\s+of)?|by))?\s*(?::|/|(?<=by)\s|(?<=of)\s)\s*\S.*",
+    r"(?i:\s+(?:credits?|courtesy(?:\s+of)?|by))?\s*(?::|/|(?<=by)\s|(?<=of)\s)\s*\S.*"
 )
-_AGENCY_CREDIT_RE = re.compile(
+_AGENCY_CREDIT = (
     r"[^.!?]{0,120}(?:/|\bvia\s+)(?:Getty\s+Images|Shutterstock|AFP|AP|Reuters|EPA(?:-EFE)?|Bloomberg"
     r"|Alamy|Pool|Xinhua|Sipa|Redux|Zuma(?:\s+Press)?)\)?"
 )
-_NAV_RE = re.compile(
-    r"(?:go\s+deeper|read\s+more|read\s+next|keep\s+reading|continue\s+reading|related"
+_NAV = (
+    r"(?i:go\s+deeper|read\s+more|read\s+next|keep\s+reading|continue\s+reading|related"
     r"|related\s+(?:articles?|stories|story|coverage|content|links|reading|topics)|see\s+also"
     r"|more\s+(?:stories|news|coverage|headlines)|most\s+(?:read|popular|viewed)|trending(?:\s+now)?"
     r"|recommended(?:\s+for\s+you)?|advertisement|sponsored(?:\s+content)?|subscribe(?:\s+(?:now|today|here))?"
     r"|share(?:\s+this(?:\s+(?:article|story|post|page))?)?|share\s+on\s+\w+|print|email|comments?"
     r"|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|follow\s+us|sign\s+up|sign\s+in|log\s+in"
     r"|click\s+here|view\s+comments|show\s+comments|top\s+stories|editor['’]?s\s+picks?)"
-    r"\s*[:»›>→.…]*",
-    re.IGNORECASE,
+    r"\s*[:»›>→.…]*"
 )
-_NAV_PREFIX_RE = re.compile(
-    r"(?:go\s+deeper|read\s+more|read\s+next|related|see\s+also|also\s+read|read\s+also|more|watch"
+_NAV_PREFIX = (
+    r"(?i:(?:go\s+deeper|read\s+more|read\s+next|related|see\s+also|also\s+read|read\s+also|more|watch"
     r"|listen|worth\s+(?:a|your)\s+(?:read|time)|sign\s+up|subscribe|recommended|more\s+on\s+this)\s*:.*"
     r"|(?:sign\s+up\s+(?:for|to|here|now|today)|subscribe\s+(?:to|for|now|today|here)|click\s+here"
-    r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app)\b.*",
-    re.IGNORECASE,
+    r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app)\b.*)"
 )
 
 
@@ -530,14 +532,18 @@ def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     """Whether a unit is an obvious non-claim; see the module docstring for the patterns."""
     if len(piece) > _MAX_BOILERPLATE:
         return False
-    if len(piece) <= 120 and _CREDIT_RE.fullmatch(piece):
+    low = piece.lower()
+    if len(piece) <= 120 and any(w in low for w in _CREDIT_WORDS) and re.fullmatch(_CREDIT, piece):
         return True
-    if _NAV_RE.fullmatch(piece) or _NAV_PREFIX_RE.fullmatch(piece):
+    if re.fullmatch(_NAV, piece) or re.fullmatch(_NAV_PREFIX, piece):
         return True
-    if _DATELINE_RE.fullmatch(piece.rstrip(".")):
+    # every date has a digit; the only stamp without one is "an hour ago"
+    if (any(c.isdigit() for c in piece) or "ago" in low) and re.fullmatch(_DATELINE, piece.rstrip(".")):
         return True
     if kind is Kind.LINE:
-        if _BYLINE_RE.fullmatch(piece) or _AGENCY_CREDIT_RE.fullmatch(piece):
+        if piece.startswith(("By", "BY")) and re.fullmatch(_BYLINE, piece):
+            return True
+        if ("/" in piece or "via" in piece) and re.fullmatch(_AGENCY_CREDIT, piece):
             return True
         if whole_line and piece.endswith(":") and len(piece.split()) <= 6:
             return True
