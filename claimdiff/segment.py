@@ -35,8 +35,11 @@ With ``detect_boilerplate`` a short unit matching one of a few general patterns 
 :attr:`Kind.BOILERPLATE`: photo and image credits (``Photo: ...``, ``(AP Photo/...)``, ``.../AFP via
 Getty Images``), datelines and bylines (a line that is only a date, optionally with a section name;
 ``By Jane Doe``; ``Updated 3 hours ago``), navigation and promotion (``Go deeper``, ``Read more:``,
-``Sign up for ...``, ``Advertisement``) and a standalone line of at most six words ending in a colon,
-which introduces a list rather than making a claim. Full sentences never match these patterns.
+``Sign up for ...``, ``Advertisement``, ``Story continues below advertisement``, ``Follow Jane Doe on
+X``), notices of wire copy (``(Reporting by ...; Editing by ...)``, ``Jane Doe contributed to this
+report.``, ``Copyright 2020 The Associated Press.``, ``All rights reserved.``) and a standalone line of
+at most six words ending in a colon, which introduces a list rather than making a claim. Sentences
+that make a claim never match these patterns ("Reporting by the Times found that ...").
 
 Offsets are recorded while scanning; every unit satisfies ``unit.text == text[unit.start:unit.end]``.
 """
@@ -175,6 +178,28 @@ _NAV_PREFIX = (
     r"|listen|worth\s+(?:a|your)\s+(?:read|time)|sign\s+up|subscribe|recommended|more\s+on\s+this)\s*:.*"
     r"|(?:sign\s+up\s+(?:for|to|here|now|today)|subscribe\s+(?:to|for|now|today|here)|click\s+here"
     r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app)\b.*)"
+)
+
+
+# Notices of wire and web copy, whole units: who contributed ("(Reporting by ...; Editing by ...)",
+# "Jane Doe contributed to this report."), rights ("Copyright 2020 The Associated Press.", "All rights
+# reserved.", "This material may not be published, broadcast, ..."), and page furniture ("Story continues
+# below advertisement", "Follow Jane Doe on X"). An unbracketed credit names people only, so that
+# "Reporting by the Times found ..." stays a claim.
+_ROLE = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics?)\s+(?i:by)"
+_NOTICE_OPENERS = ("reporting", "additional", "writing", "editing", "compiled", "research", "graphic", "follow ")
+_NOTICE_WORDS = ("contribut", "copyright", "\u00a9", "rights reserved", "material may not", "continues")
+_NOTICE = (
+    rf"\(\s*{_ROLE}\s+[^()]{{2,160}}\)"
+    rf"|{_ROLE}\s+[^;.()]{{2,80}}(?:;\s*{_ROLE}\s+[^;.()]{{2,80}})+\.?"
+    rf"|{_ROLE}\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?\.?"
+    r"|(?i:(?:[\w.'’-]+\s+){1,12}contribut(?:ed|es)(?:\s+reporting|\s+to\s+th(?:is|e)\s+(?:report|story|article))"
+    r"(?:\s+from\s+[^.]{1,60})?\.?"
+    r"|(?:copyright\s*\u00a9?|\u00a9)\s*\d{4}\b.{0,120}|(?:copyright\s*)?\u00a9\s*\w.{0,120}"
+    r"|all\s+rights\s+reserved\.?"
+    r"|this\s+material\s+may\s+not\s+be\s+(?:published|reproduced)\b.{0,120}"
+    r"|(?:the\s+)?(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad|video))?\.?"
+    r"|follow\s+(?:[\w.'’-]+\s+){1,4}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b.{0,60})"
 )
 
 
@@ -539,6 +564,9 @@ def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
         return True
     # every date has a digit; the only stamp without one is "an hour ago"
     if (any(c.isdigit() for c in piece) or "ago" in low) and re.fullmatch(_DATELINE, piece.rstrip(".")):
+        return True
+    maybe_notice = low.lstrip("(").startswith(_NOTICE_OPENERS) or any(w in low for w in _NOTICE_WORDS)
+    if maybe_notice and re.fullmatch(_NOTICE, piece):
         return True
     if kind is Kind.LINE:
         if piece.startswith(("By", "BY")) and re.fullmatch(_BYLINE, piece):
