@@ -89,6 +89,12 @@ _TAIL_INVERTED = re.compile(rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}\s*[.!?]?
 _LEAD = re.compile(rf"""(?:^|(?<=[,;] )){_SPEAKER} {_VERBS}{_OBJECT}\s*[:,]\s*(?=")""")
 # `, according to officials familiar with the talks.` / `, per officials.` at the end
 _ACCORDING = re.compile(r",?\s*(?:according to|per) [^,;\"]{1,80}[.!?]?\s*$")
+# `WASHINGTON (AP) - ` / `SEOUL, South Korea (Reuters) - `: the dateline that opens wire copy (a
+# place of at most five words, then a news agency in brackets and a dash), which rewrites drop
+_WIRE_DATELINE = re.compile(
+    r"^(?:[\w.'-]{1,40}(?:,? [\w.'-]{1,40}){0,4} )?\((?:ap|reuters|afp|upi|bloomberg|dpa|xinhua|efe|ansa|kyodo"
+    r"|yonhap|pti|ians|ani|tass|cnn|axios)\) ?-+ ?"
+)
 
 
 def strip_attribution(folded: str) -> str:
@@ -98,9 +104,11 @@ def strip_attribution(folded: str) -> str:
     '"we reached out,'
     >>> strip_attribution('on korea, o\\'brien told us: "we reached out."')
     'on korea, "we reached out."'
+    >>> strip_attribution(fold("SEOUL, South Korea (AP) \u2014 North Korea fired two missiles."))
+    'north korea fired two missiles.'
     """
     out = folded
-    for pattern in (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING):
+    for pattern in (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE):
         cut = pattern.sub("", out)
         # never strip a sentence down to a stub: the claim is what is left
         if len(cut.split()) >= 3:

@@ -51,6 +51,10 @@ def check_gold(gold_path: Path) -> None:
         assert st_a[unit_at(c, "a", a, s)] is Status.UNIQUE, s
     for s in gold.get("unique_b", []):
         assert st_b[unit_at(c, "b", b, s)] is Status.UNIQUE, s
+    for s in gold.get("boilerplate_a", []):
+        assert st_a[unit_at(c, "a", a, s)] is Status.BOILERPLATE, s
+    for s in gold.get("boilerplate_b", []):
+        assert st_b[unit_at(c, "b", b, s)] is Status.BOILERPLATE, s
     gold_a = {i for i, _ in allowed} | bad_a
     gold_b = {j for _, j in allowed} | bad_b
     wrong = [(i, j) for (i, j) in links if (i in gold_a or j in gold_b) and (i, j) not in allowed]
