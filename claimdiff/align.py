@@ -20,7 +20,9 @@ Three steps, each deterministic and symmetric (swapping A and B mirrors the resu
    down, each unit at most once: the best remaining pair is always a mutual best among the units
    still free. Ties are broken by closeness of relative position in the two reports, then by
    position, so the order of the inputs never changes which of two equal pairs wins. Then free pairs
-   right next to an aligned pair on both sides are accepted at a lower threshold, best first.
+   right next to an aligned pair on both sides are accepted at a lower threshold, best first. This
+   weak evidence (a mutual best below the threshold, a neighbour) never links two claims whose figures
+   disagree (both state figures and share none).
 3. **Many-to-one**. A unit left unmatched joins a match when the other side's single unit carries its
    words beyond what the match already explains (a sentence of one report that merges two of the
    other, or the reverse).
@@ -452,15 +454,22 @@ def align(
         best_b.setdefault(j, i)
         if i in g.owner_a or j in g.owner_b:
             continue
-        if s >= threshold or (best_a[i] == j and best_b[j] == i):
+        if s >= threshold or (best_a[i] == j and best_b[j] == i and not _figures_conflict(pa[i], pb[j])):
             g.add(i, j, s)
     pair_score = _Scores(scores, pa, pb, scorer)
     # Short units (a caption, "Go deeper") carry too little evidence for the weaker neighbour rule.
     weighty_a = [ok and p.total >= scorer.w.contain_full for ok, p in zip(ok_a, pa, strict=True)]
     weighty_b = [ok and p.total >= scorer.w.contain_full for ok, p in zip(ok_b, pb, strict=True)]
-    _fill_gaps(g, pair_score, ok_a, ok_b, weighty_a, weighty_b, threshold * neighbour_factor, na, nb)
+    # Weak evidence (a mutual best below the threshold, a neighbour) never outweighs figures that disagree.
+    weak_ok: Callable[[int, int], bool] = lambda i, j: not _figures_conflict(pa[i], pb[j])  # noqa: E731
+    _fill_gaps(g, pair_score, ok_a, ok_b, weighty_a, weighty_b, threshold * neighbour_factor, na, nb, weak_ok)
     _merge(g, pair_score, pa, pb, ok_a, ok_b, scorer, merge_threshold / 100.0, na, nb, max_postings)
     return g.result()
+
+
+def _figures_conflict(p: Profile, q: Profile) -> bool:
+    """Both claims state figures and share none ("$2.64 per share" against "$1.55 a share")."""
+    return bool(p.numbers) and bool(q.numbers) and p.numbers.isdisjoint(q.numbers)
 
 
 def _neighbours(i: int, ok: Sequence[bool], step: int) -> int | None:
@@ -483,9 +492,11 @@ def _fill_gaps(
     low: float,
     na: int,
     nb: int,
+    allowed: Callable[[int, int], bool],
 ) -> None:
     """Accept free pairs scoring at least ``low`` that sit next to an aligned pair on both sides, best
-    first, until no more can be added (an accepted pair can anchor its own neighbours).
+    first, until no more can be added (an accepted pair can anchor its own neighbours); ``allowed``
+    vetoes pairs.
 
     The pairs next to an aligned pair stay next to it, so a heap of them yields, at each step, the best
     pair the rule admits: the same order as rescanning all pairs after every accepted one.
@@ -496,6 +507,8 @@ def _fill_gaps(
         for step in (-1, 1):
             i, j = _neighbours(x, ok_a, step), _neighbours(y, ok_b, step)
             if i is None or j is None or i in g.owner_a or j in g.owner_b or not (weighty_a[i] and weighty_b[j]):
+                continue
+            if not allowed(i, j):
                 continue
             s = pair_score(i, j)
             if s >= low and s > 0.0:

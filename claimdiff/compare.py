@@ -65,10 +65,11 @@ def wording(a_texts: list[str], b_texts: list[str]) -> float:
     """How far two claims use the same words in the same order, 0 to 100.
 
     The mean of the longest common subsequence of word tokens over the shorter and over the longer
-    claim, after :func:`~claimdiff.normalize.fold` and attribution removal.
+    claim, after :func:`~claimdiff.normalize.fold` and attribution removal (``said in a statement``
+    included).
     """
-    ta = [t for x in a_texts for t in tokens(strip_attribution(fold(x)))]
-    tb = [t for x in b_texts for t in tokens(strip_attribution(fold(x)))]
+    ta = [t for x in a_texts for t in tokens(strip_attribution(fold(x), wide=True))]
+    tb = [t for x in b_texts for t in tokens(strip_attribution(fold(x), wide=True))]
     if not ta or not tb:
         return 100.0 if ta == tb else 0.0
     common = LCSseq.similarity(ta, tb)

@@ -80,15 +80,29 @@ _SPEAKER = (
     r"(?:the |a |an )?[\w'.-]{1,40}(?: [\w'.-]{1,40}){0,4})"
 )
 _OBJECT = r"(?: (?:us|me|him|her|them|reporters|axios|cnn|[\w'.-]{1,40}(?: [\w'.-]{1,40})?))?"
+# `said in a statement`, `said in a phone interview`, `said at a news conference`, `wrote on x`: how it
+# was said (a closed list: "declared victory over challenger ken oduya" is a claim, not a tag). Only the
+# wording comparison folds it: for similarity, "in a statement" is evidence when the other report has it.
+_CIRCUMSTANCE = (
+    r"(?: (?:(?:in|during|at) (?:a|an|the|his|her|their) (?:[\w-]{1,20} ){0,2}"
+    r"(?:statement|interview|release|e-?mail|post|briefing|call|conference|hearing|speech|letter|memo|filing"
+    r"|rally|event|meeting|appearance|podcast|broadcast)"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|x|facebook|instagram|social media"
+    r"|television|tv|the radio)))?"
+)
 # `, O'Brien said.` / `," he said` / `, said O'Brien.` at the end of a sentence
 _TAIL = re.compile(rf"""(?:,|["'])\s*{_SPEAKER} {_VERBS}{_OBJECT}\s*[.!?]?\s*$""")
+_TAIL_WIDE = re.compile(rf"""(?:,|["'])\s*{_SPEAKER} {_VERBS}{_OBJECT}{_CIRCUMSTANCE}\s*[.!?]?\s*$""")
 # `," said O'Brien.`: the inverted form only right after a closing quote, or "..., said the
 # defense's claims were false." would lose its claim
 _TAIL_INVERTED = re.compile(rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}\s*[.!?]?\s*$""")
+_TAIL_INVERTED_WIDE = re.compile(rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}{_CIRCUMSTANCE}\s*[.!?]?\s*$""")
 # `O'Brien told us: "...` / `He said, "...` just before an opening quote
 _LEAD = re.compile(rf"""(?:^|(?<=[,;] )){_SPEAKER} {_VERBS}{_OBJECT}\s*[:,]\s*(?=")""")
 # `, according to officials familiar with the talks.` / `, per officials.` at the end
 _ACCORDING = re.compile(r",?\s*(?:according to|per) [^,;\"]{1,80}[.!?]?\s*$")
+# `9:42 p.m.: ` / `10:15 pm - `: the time stamp that opens a live blog's entry
+_TIME_LEAD = re.compile(r"^(?:\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?)(?: [a-z]{2,4})? ?[:|-]+ ?")
 # `WASHINGTON (AP) - ` / `SEOUL, South Korea (Reuters) - `: the dateline that opens wire copy (a
 # place of at most five words, then a news agency in brackets and a dash), which rewrites drop
 _WIRE_DATELINE = re.compile(
@@ -97,8 +111,14 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-def strip_attribution(folded: str) -> str:
-    """Remove speech tags from folded text (see :func:`fold`).
+_STRIP = (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
+_STRIP_WIDE = (_TAIL_WIDE, _TAIL_INVERTED_WIDE, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
+
+
+def strip_attribution(folded: str, *, wide: bool = False) -> str:
+    """Remove speech tags, a wire dateline and a live blog's time stamp from folded text (see
+    :func:`fold`). ``wide`` also removes how a remark was made (``said in a statement``), for
+    comparing wording.
 
     >>> strip_attribution('"we reached out," o\\'brien said.')
     '"we reached out,'
@@ -106,9 +126,13 @@ def strip_attribution(folded: str) -> str:
     'on korea, "we reached out."'
     >>> strip_attribution(fold("SEOUL, South Korea (AP) \u2014 North Korea fired two missiles."))
     'north korea fired two missiles.'
+    >>> strip_attribution(fold("9:42 p.m.: Brandt leads by 300 votes."))
+    'brandt leads by 300 votes.'
+    >>> strip_attribution('"we will appeal," she said in a statement.', wide=True)
+    '"we will appeal,'
     """
     out = folded
-    for pattern in (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE):
+    for pattern in _STRIP_WIDE if wide else _STRIP:
         cut = pattern.sub("", out)
         # never strip a sentence down to a stub: the claim is what is left
         if len(cut.split()) >= 3:

@@ -17,7 +17,9 @@ or a *hard break* (the chunk ends):
   when the line ends in a comma, semicolon, dash or a function word ("of", "the", "and" ...), or when
   the line is long for its block: at least 40 characters and 70 % of the widest line of the block,
   in a block no wider than 120 characters (hard-wrapped text is 60-100 columns wide; longer lines are
-  paragraphs of their own). Otherwise the line stands alone: a headline, a caption, "Go deeper".
+  paragraphs of their own), unless the next line is boilerplate on its own or the line is a byline or
+  a time stamp (a headline over "By Tribune staff"). Otherwise the line stands alone: a headline, a
+  caption, "Go deeper".
 
 **Chunks into sentences.** Each chunk is scanned for stops. A stop run (``.``, ``?!``, ``...``,
 ``. . . .``) plus any closing quotes and brackets ends a sentence when whitespace follows and the
@@ -33,13 +35,17 @@ inside brackets marks an omission, not an ending. A chunk that starts with a lis
 **Kinds.** A unit ending in a stop is a :attr:`Kind.SENTENCE`, any other unit a :attr:`Kind.LINE`.
 With ``detect_boilerplate`` a short unit matching one of a few general patterns is
 :attr:`Kind.BOILERPLATE`: photo and image credits (``Photo: ...``, ``(AP Photo/...)``, ``.../AFP via
-Getty Images``), datelines and bylines (a line that is only a date, optionally with a section name;
-``By Jane Doe``; ``Updated 3 hours ago``), navigation and promotion (``Go deeper``, ``Read more:``,
-``Sign up for ...``, ``Advertisement``, ``Story continues below advertisement``, ``Follow Jane Doe on
-X``), notices of wire copy (``(Reporting by ...; Editing by ...)``, ``Jane Doe contributed to this
-report.``, ``Copyright 2020 The Associated Press.``, ``All rights reserved.``) and a standalone line of
-at most six words ending in a colon, which introduces a list rather than making a claim. Sentences
-that make a claim never match these patterns ("Reporting by the Times found that ...").
+Getty Images``), datelines, time stamps and bylines (a line that is only a date, optionally with a
+section name; ``By Jane Doe``, ``By Tribune staff``; ``Updated 3 hours ago``, ``Last updated 1:06
+a.m. Wednesday``, a live blog's ``9:42 p.m. ET``), press-release furniture (``FOR IMMEDIATE RELEASE``,
+``About <Company>``, ``For more information, visit ...``, a contact line with an e-mail address or a
+telephone number, ``###``), navigation and promotion (``Go deeper``, ``Read more:``, ``Sign up for
+...``, ``Refresh this page ...``, ``Advertisement``, ``Story continues below advertisement``,
+``Follow Jane Doe on X``), notices of wire copy (``(Reporting by ...; Editing by ...)``, ``Jane Doe
+contributed to this report.``, ``Copyright 2020 The Associated Press.``, ``All rights reserved.``)
+and a standalone line of at most six words ending in a colon, which introduces a list rather than
+making a claim. Sentences that make a claim never match these patterns ("Reporting by the Times
+found that ...").
 
 Offsets are recorded while scanning; every unit satisfies ``unit.text == text[unit.start:unit.end]``.
 """
@@ -131,7 +137,8 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|r
 _DATE = (
     rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
 )
 _CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
 _STAMP_PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
@@ -142,16 +149,32 @@ _AGO = (
     r"(?:\d+|an?|one|two|three|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?"
     r"|months?|years?)\s+ago"
 )
-_STAMP = rf"(?i:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO}))"
+# "Last updated 1:06 a.m. Wednesday": a time of day, after a verb that makes it a stamp
+_CLOCK_STAMP = (
+    r"(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?"
+    rf"(?:\s+[a-z]{{2,4}})??(?:,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday))?"
+)
+# "9:42 p.m. ET" alone on a line: a live blog's time stamp
+_TIME_OF_DAY = r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?"
+_STAMP = rf"(?i:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO})|{_CLOCK_STAMP}|{_TIME_OF_DAY})"
 # The boilerplate patterns are compiled on first use (through the ``re`` module's cache): a text without a
 # byline never pays for the byline pattern, and each is tried only after a cheap test of a word or a
 # character that any match must contain.
 _DATELINE = rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP}(?:\s*[-–—|·•,]\s*{_SECTION})?"
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|den|al|bin|la|le|del|di|du))*"
+# "By Tribune staff", "By Jane Doe, staff writer", "By Jane Doe, Gazette health reporter"
+_STAFF = (
+    r"(?:,?\s+(?:[\w'’.-]+\s+){0,5}(?i:staff(?:\s+(?:reports?|writers?))?|wire\s+services|writers?|correspondents?"
+    r"|reporters?|editors?|columnists?|contributors?))"
+)
 _BYLINE = (
-    rf"(?:By|BY)\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s*[,|·•–—-]\s*{_NAME})?"
+    rf"(?:By|BY)\s+(?:the\s+)?{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*{_STAFF}?(?:\s*[,|·•–—-]\s*{_NAME})?"
     rf"(?:\s*[|·•–—-]\s*{_STAMP})?"
 )
+# "About Veridane Energy Systems": the heading of a press release's company description
+_ABOUT = r"About(?:\s+[A-Z0-9][\w&.,'’-]*){1,6}"
+# a line that gives an e-mail address or a telephone number
+_CONTACT = r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\d)(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)"
 _CREDIT_WORDS = ("photo", "image", "pic", "illustration", "graphic", "video", "footage", "credit")
 _CREDIT = (
     r"\(?\s*(?:[A-Z][\w.&'’-]*\s+){0,2}"
@@ -170,14 +193,16 @@ _NAV = (
     r"|recommended(?:\s+for\s+you)?|advertisement|sponsored(?:\s+content)?|subscribe(?:\s+(?:now|today|here))?"
     r"|share(?:\s+this(?:\s+(?:article|story|post|page))?)?|share\s+on\s+\w+|print|email|comments?"
     r"|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|follow\s+us|sign\s+up|sign\s+in|log\s+in"
-    r"|click\s+here|view\s+comments|show\s+comments|top\s+stories|editor['’]?s\s+picks?)"
+    r"|click\s+here|view\s+comments|show\s+comments|top\s+stories|editor['’]?s\s+picks?"
+    r"|for\s+immediate\s+release|(?:media|press)\s+(?:contacts?|inquiries)|#{3,}|-\s*30\s*-|ends)"
     r"\s*[:»›>→.…]*"
 )
 _NAV_PREFIX = (
     r"(?i:(?:go\s+deeper|read\s+more|read\s+next|related|see\s+also|also\s+read|read\s+also|more|watch"
     r"|listen|worth\s+(?:a|your)\s+(?:read|time)|sign\s+up|subscribe|recommended|more\s+on\s+this)\s*:.*"
     r"|(?:sign\s+up\s+(?:for|to|here|now|today)|subscribe\s+(?:to|for|now|today|here)|click\s+here"
-    r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app)\b.*)"
+    r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app|refresh\s+(?:this\s+page|the\s+page|for)"
+    r"|check\s+back\s+(?:for|later|soon)|for\s+more\s+information,?\s+(?:visit|contact|call|see|go\s+to|please))\b.*)"
 )
 
 
@@ -193,7 +218,7 @@ _NOTICE = (
     rf"\(\s*{_ROLE}\s+[^()]{{2,160}}\)"
     rf"|{_ROLE}\s+[^;.()]{{2,80}}(?:;\s*{_ROLE}\s+[^;.()]{{2,80}})+\.?"
     rf"|{_ROLE}\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?\.?"
-    r"|(?i:(?:[\w.'’-]+\s+){1,12}contribut(?:ed|es)(?:\s+reporting|\s+to\s+th(?:is|e)\s+(?:report|story|article))"
+    r"|(?i:(?:[\w.,'’-]+\s+){1,14}contribut(?:ed|es)(?:\s+reporting|\s+to\s+th(?:is|e)\s+(?:report|story|article))"
     r"(?:\s+from\s+[^.]{1,60})?\.?"
     r"|(?:copyright\s*\u00a9?|\u00a9)\s*\d{4}\b.{0,120}|(?:copyright\s*)?\u00a9\s*\w.{0,120}"
     r"|all\s+rights\s+reserved\.?"
@@ -360,6 +385,8 @@ def _wraps(text: str, prev: _Line, nxt: _Line, widest: int) -> bool:
     tail = text[max(prev.start, prev.end - 12) : prev.end].rsplit(None, 1)[-1]
     if tail.lower() in _FUNCTION_WORDS:
         return True
+    if _is_boilerplate(text[nxt.start : nxt.end], Kind.LINE, True) or _stands_alone(text[prev.start : prev.end]):
+        return False  # a byline, a time stamp or a credit under a headline stands alone
     return widest <= 120 and prev.width >= max(40, 0.7 * widest)
 
 
@@ -575,4 +602,15 @@ def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
             return True
         if whole_line and piece.endswith(":") and len(piece.split()) <= 6:
             return True
+        if piece.startswith("About ") and re.fullmatch(_ABOUT, piece):
+            return True
+        if len(piece.split()) <= 8 and ("@" in piece or any(c.isdigit() for c in piece)) and re.search(_CONTACT, piece):
+            return True
     return False
+
+
+def _stands_alone(line: str) -> bool:
+    """A byline or a time stamp: never the start of a wrapped paragraph."""
+    if line.startswith(("By", "BY")) and re.fullmatch(_BYLINE, line):
+        return True
+    return any(c.isdigit() for c in line) and re.fullmatch(_DATELINE, line.rstrip(".")) is not None
