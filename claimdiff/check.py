@@ -50,7 +50,7 @@ from rapidfuzz.distance import Indel
 
 from claimdiff._version import __version__
 from claimdiff.compare import Options, compare
-from claimdiff.figures import Figure, comparable, figures, same_figure
+from claimdiff.figures import Figure, changed_figures, figures
 from claimdiff.model import Comparison, Source, Status, line_at, line_starts
 from claimdiff.policy import FindingKind, Policy
 from claimdiff.quotes import Quote, Word, find_quotes, quote_words, speech_runs, words
@@ -490,19 +490,8 @@ def _check_figures(c: Comparison, src: _Text, der: _Text, altered: list[tuple[in
         b_units = [c.b.units[j] for j in m.b]
         fa = [f for u in a_units for f in _figures_of(src.text, u.start, u.end)]
         fb = [f for u in b_units for f in _figures_of(der.text, u.start, u.end)]
-        if not fa or not fb:
-            continue
-        left_b = list(fb)
-        unmatched_a = []
-        for f in fa:
-            g = next((g for g in left_b if same_figure(f, g)), None)
-            if g is None:
-                unmatched_a.append(f)
-            else:
-                left_b.remove(g)
-        ra = [f for f in unmatched_a if any(comparable(f, g) for g in left_b)]
-        rb = [g for g in left_b if any(comparable(f, g) for f in unmatched_a)]
-        if not ra or not rb:
+        ra, rb = changed_figures(fa, fb)
+        if not ra:
             continue
         if all(any(a <= g.start and g.end <= b for a, b in altered) for g in rb):
             continue  # already reported as an altered quotation

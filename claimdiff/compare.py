@@ -14,6 +14,7 @@ from rapidfuzz.distance import LCSseq
 
 from claimdiff._version import __version__
 from claimdiff.align import Group, align, candidates
+from claimdiff.figures import changed_figures, figures
 from claimdiff.model import Comparison, Label, Match, Source, Unit
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.score import Profile, Scorer, Weights, foreign_names
@@ -169,8 +170,12 @@ def _label(
     if len(g.a) > 1 or len(g.b) > 1:
         score = scorer.score(scorer.profile(" ".join(a_texts), damping), scorer.profile(" ".join(b_texts), damping))
         score = max(score, g.score)
-    # Same words but a different figure is not the same wording: "550 jobs" against "500 jobs".
-    same_figures = frozenset().union(*(pa[i].numbers for i in g.a)) == frozenset().union(*(pb[j].numbers for j in g.b))
-    shared = same_figures and wording(a_texts, b_texts) >= opts.shared_threshold
+    # Same words but a changed figure is not the same wording: "550 jobs" against "500 jobs", "four
+    # months" against "five months" (as `claimdiff check` reads figures). A figure only one side gives
+    # ("adopted in 2021" left out) is a few words left out, judged by the wording.
+    shared = wording(a_texts, b_texts) >= opts.shared_threshold
+    if shared:
+        changed, _ = changed_figures(figures(" ".join(a_texts)), figures(" ".join(b_texts)))
+        shared = not changed
     label = Label.SHARED if shared else Label.PARAPHRASED
     return Match(label=label, score=score, a=g.a, b=g.b)

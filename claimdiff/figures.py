@@ -41,7 +41,7 @@ from claimdiff.normalize import fold, stem
 
 Value: TypeAlias = float | tuple[float, float] | tuple[int | None, int | None, int | None]
 
-__all__ = ["Figure", "figures", "same_figure"]
+__all__ = ["Figure", "changed_figures", "comparable", "figures", "same_figure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -595,6 +595,30 @@ def comparable(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind:
         return False
     return a.unit is None or b.unit is None or a.unit == b.unit
+
+
+def changed_figures(fa: list[Figure], fb: list[Figure]) -> tuple[list[Figure], list[Figure]]:
+    """The figures of ``fa`` and of ``fb`` that disagree: each figure is first paired with a same figure
+    on the other side; of those left, the ones comparable with a leftover of the other side. Both lists
+    are empty when nothing changed; a figure that only one side gives is an omission, not a change.
+
+    >>> a, b = figures("cut 550 jobs over four months"), figures("cut 500 jobs over four months")
+    >>> [(f.text, g.text) for f, g in zip(*changed_figures(a, b))]
+    [('550 jobs', '500 jobs')]
+    >>> changed_figures(figures("adopted in 2021, it ruled 2-1"), figures("it ruled 2-1"))
+    ([], [])
+    """
+    left_b = list(fb)
+    unmatched_a = []
+    for f in fa:
+        g = next((g for g in left_b if same_figure(f, g)), None)
+        if g is None:
+            unmatched_a.append(f)
+        else:
+            left_b.remove(g)
+    ra = [f for f in unmatched_a if any(comparable(f, g) for g in left_b)]
+    rb = [g for g in left_b if any(comparable(f, g) for f in unmatched_a)]
+    return (ra, rb) if ra and rb else ([], [])
 
 
 def _close(x: Value, y: Value) -> bool:

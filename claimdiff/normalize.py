@@ -80,23 +80,28 @@ _SPEAKER = (
     r"(?:the |a |an )?[\w'.-]{1,40}(?: [\w'.-]{1,40}){0,4})"
 )
 _OBJECT = r"(?: (?:us|me|him|her|them|reporters|axios|cnn|[\w'.-]{1,40}(?: [\w'.-]{1,40})?))?"
-# `said in a statement`, `said in a phone interview`, `said at a news conference`, `wrote on x`: how it
-# was said (a closed list: "declared victory over challenger ken oduya" is a claim, not a tag). Only the
-# wording comparison folds it: for similarity, "in a statement" is evidence when the other report has it.
+# The wide forms, for comparing wording only (for similarity, a title or "in a statement" is evidence
+# when the other report has it too), also fold how a remark was made (`said in a statement`, `told
+# meridian in an interview published tuesday`, `wrote on x`: a closed list, as "declared victory over
+# challenger ken oduya" is a claim), the speaker's title (`harriet vance, the port's executive
+# director, told ...`), a perfect tense (`has argued that "...`) and `told us last month that "...`.
+# They are compiled on first use.
 _CIRCUMSTANCE = (
     r"(?: (?:(?:in|during|at) (?:a|an|the|his|her|their) (?:[\w-]{1,20} ){0,2}"
     r"(?:statement|interview|release|e-?mail|post|briefing|call|conference|hearing|speech|letter|memo|filing"
-    r"|rally|event|meeting|appearance|podcast|broadcast)"
+    r"|rally|event|meeting|appearance|podcast|broadcast)(?: [\w'.-]{1,40}){0,3}"
     r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|x|facebook|instagram|social media"
     r"|television|tv|the radio)))?"
 )
+_TITLE = r"""(?:, [^,;"]{1,60},?)?"""
+_PERFECT = r"(?:has |have |had )?"
 # `, O'Brien said.` / `," he said` / `, said O'Brien.` at the end of a sentence
 _TAIL = re.compile(rf"""(?:,|["'])\s*{_SPEAKER} {_VERBS}{_OBJECT}\s*[.!?]?\s*$""")
-_TAIL_WIDE = re.compile(rf"""(?:,|["'])\s*{_SPEAKER} {_VERBS}{_OBJECT}{_CIRCUMSTANCE}\s*[.!?]?\s*$""")
+_TAIL_WIDE = rf"""(?:,|["'])\s*{_SPEAKER}{_TITLE} {_PERFECT}{_VERBS}{_OBJECT}{_CIRCUMSTANCE}\s*[.!?]?\s*$"""
 # `," said O'Brien.`: the inverted form only right after a closing quote, or "..., said the
 # defense's claims were false." would lose its claim
 _TAIL_INVERTED = re.compile(rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}\s*[.!?]?\s*$""")
-_TAIL_INVERTED_WIDE = re.compile(rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}{_CIRCUMSTANCE}\s*[.!?]?\s*$""")
+_TAIL_INVERTED_WIDE = rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}{_TITLE}{_CIRCUMSTANCE}\s*[.!?]?\s*$"""
 # `O'Brien told us: "...` / `He said, "...` just before an opening quote
 _LEAD = re.compile(rf"""(?:^|(?<=[,;] )){_SPEAKER} {_VERBS}{_OBJECT}\s*[:,]\s*(?=")""")
 # `, according to officials familiar with the talks.` / `, per officials.` at the end
@@ -111,8 +116,12 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-_STRIP = (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
-_STRIP_WIDE = (_TAIL_WIDE, _TAIL_INVERTED_WIDE, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
+_LEAD_WIDE = (
+    rf"""(?:^|(?<=[,;] )){_SPEAKER}{_TITLE} {_PERFECT}{_VERBS}{_OBJECT}"""
+    r"""(?: (?:last|this|on|earlier|on) [\w]{1,20})?\s*(?:[:,]| that)\s*(?=")"""
+)
+_STRIP: tuple[re.Pattern[str] | str, ...] = (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
+_STRIP_WIDE = (_TAIL_WIDE, _TAIL_INVERTED_WIDE, _LEAD_WIDE, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
 
 
 def strip_attribution(folded: str, *, wide: bool = False) -> str:
@@ -130,10 +139,12 @@ def strip_attribution(folded: str, *, wide: bool = False) -> str:
     'brandt leads by 300 votes.'
     >>> strip_attribution('"we will appeal," she said in a statement.', wide=True)
     '"we will appeal,'
+    >>> strip_attribution('carl dobrev, head of the union, has argued that "every port said so."', wide=True)
+    '"every port said so."'
     """
     out = folded
     for pattern in _STRIP_WIDE if wide else _STRIP:
-        cut = pattern.sub("", out)
+        cut = re.sub(pattern, "", out)
         # never strip a sentence down to a stub: the claim is what is left
         if len(cut.split()) >= 3:
             out = cut

@@ -90,6 +90,40 @@ def test_merged_sentence_is_one_match_with_two_units() -> None:
     assert [(m.a, m.b) for m in d.matches] == [((0,), (0, 1))]
 
 
+LABEL_CASES = [
+    # (a, b, label): a changed figure, digits or words, is never the same wording
+    ("The plant will cut 550 jobs in March.", "The plant will cut 500 jobs in March.", Label.PARAPHRASED),
+    (
+        "The mayor negotiated the agreement over four months with the company.",
+        "The mayor negotiated the agreement over five months with the company.",
+        Label.PARAPHRASED,
+    ),
+    # a figure only one side gives is a few words left out
+    (
+        "The panel ruled 2-1 that the ordinance, adopted in 2021, failed to tell residents which streets were covered.",
+        "The panel ruled 2-1 that the ordinance failed to tell residents which streets were covered.",
+        Label.SHARED,
+    ),
+    # how and where a remark was made, and the speaker's title, are attribution
+    (
+        '"I wasn\'t hurting anybody, and I had nowhere else to go," he said in a phone interview.',
+        '"I wasn\'t hurting anybody, and I had nowhere else to go," he says.',
+        Label.SHARED,
+    ),
+    (
+        'Union president Carl Dobrev told reporters last month that "every port that automated said the same thing."',
+        'Carl Dobrev, president of the union local, has argued that "every port that automated said the same thing."',
+        Label.SHARED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "label"), LABEL_CASES)
+def test_match_labels(a: str, b: str, label: Label) -> None:
+    c = claimdiff.compare(a, b)
+    assert [m.label for m in c.matches] == [label]
+
+
 def test_options_are_validated_and_recorded() -> None:
     with pytest.raises(claimdiff.OptionsError, match="threshold"):
         claimdiff.compare("A.", "B.", threshold=120)
