@@ -14,7 +14,6 @@ from rapidfuzz.distance import LCSseq
 
 from claimdiff._version import __version__
 from claimdiff.align import Group, align, candidates
-from claimdiff.figures import changed_figures, figures
 from claimdiff.model import Comparison, Label, Match, Source, Unit
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.score import Profile, Scorer, Weights, foreign_names
@@ -62,6 +61,10 @@ class Options:
         return tuple(f.name for f in fields(cls))
 
 
+def _words(texts: list[str]) -> list[str]:
+    return [t for x in texts for t in tokens(strip_attribution(fold(x), wide=True))]
+
+
 def wording(a_texts: list[str], b_texts: list[str]) -> float:
     """How far two claims use the same words in the same order, 0 to 100.
 
@@ -69,8 +72,10 @@ def wording(a_texts: list[str], b_texts: list[str]) -> float:
     claim, after :func:`~claimdiff.normalize.fold` and attribution removal (``said in a statement``
     included).
     """
-    ta = [t for x in a_texts for t in tokens(strip_attribution(fold(x), wide=True))]
-    tb = [t for x in b_texts for t in tokens(strip_attribution(fold(x), wide=True))]
+    return _wording(_words(a_texts), _words(b_texts))
+
+
+def _wording(ta: list[str], tb: list[str]) -> float:
     if not ta or not tb:
         return 100.0 if ta == tb else 0.0
     common = LCSseq.similarity(ta, tb)
@@ -173,8 +178,11 @@ def _label(
     # Same words but a changed figure is not the same wording: "550 jobs" against "500 jobs", "four
     # months" against "five months" (as `claimdiff check` reads figures). A figure only one side gives
     # ("adopted in 2021" left out) is a few words left out, judged by the wording.
-    shared = wording(a_texts, b_texts) >= opts.shared_threshold
-    if shared:
+    wa, wb = _words(a_texts), _words(b_texts)
+    shared = _wording(wa, wb) >= opts.shared_threshold
+    if shared and wa != wb:  # the same words in the same order cannot carry a changed figure
+        from claimdiff.figures import changed_figures, figures
+
         changed, _ = changed_figures(figures(" ".join(a_texts)), figures(" ".join(b_texts)))
         shared = not changed
     label = Label.SHARED if shared else Label.PARAPHRASED
