@@ -51,6 +51,8 @@ from claimdiff.score import Profile, Scorer, Weights
 Pair = tuple[int, int]
 
 _EPS = 1e-9
+_WEAK_MIN_WORDS = 4
+"""Claims of fewer distinct words never align on weak evidence alone (an outlet's name, a byline)."""
 """Slack for float sums taken in a different order than the scorer's."""
 
 
@@ -446,6 +448,20 @@ def align(
     low = threshold * min(1.0, context_factor) if sum(ok_a) >= 3 and sum(ok_b) >= 3 else threshold
     usable = [(s, i, j) for (i, j), s in scores.items() if s >= low and s > 0.0 and ok_a[i] and ok_b[j]]
     usable.sort(key=lambda t: (-t[0], *_tie_key(t[1], t[2], na, nb)))
+
+    # Weak evidence (a mutual best below the threshold, a neighbour) is for claims of some weight: short
+    # units (a caption, "Go deeper", an outlet's name) carry too little, and being a neighbour is weaker
+    # still than being a mutual best. It never outweighs figures that disagree.
+    def weak_ok(i: int, j: int, weight: float) -> bool:
+        p, q = pa[i], pb[j]
+        return (
+            min(p.total, q.total) >= weight
+            and min(len(p.weights), len(q.weights)) >= _WEAK_MIN_WORDS
+            and not _figures_conflict(p, q)
+        )
+
+    low_neighbour = threshold * neighbour_factor
+
     g = _Groups()
     best_a: dict[int, int] = {}
     best_b: dict[int, int] = {}
@@ -454,15 +470,10 @@ def align(
         best_b.setdefault(j, i)
         if i in g.owner_a or j in g.owner_b:
             continue
-        if s >= threshold or (best_a[i] == j and best_b[j] == i and not _figures_conflict(pa[i], pb[j])):
+        if s >= threshold or (best_a[i] == j and best_b[j] == i and weak_ok(i, j, scorer.w.short)):
             g.add(i, j, s)
     pair_score = _Scores(scores, pa, pb, scorer)
-    # Short units (a caption, "Go deeper") carry too little evidence for the weaker neighbour rule.
-    weighty_a = [ok and p.total >= scorer.w.contain_full for ok, p in zip(ok_a, pa, strict=True)]
-    weighty_b = [ok and p.total >= scorer.w.contain_full for ok, p in zip(ok_b, pb, strict=True)]
-    # Weak evidence (a mutual best below the threshold, a neighbour) never outweighs figures that disagree.
-    weak_ok: Callable[[int, int], bool] = lambda i, j: not _figures_conflict(pa[i], pb[j])  # noqa: E731
-    _fill_gaps(g, pair_score, ok_a, ok_b, weighty_a, weighty_b, threshold * neighbour_factor, na, nb, weak_ok)
+    _fill_gaps(g, pair_score, ok_a, ok_b, low_neighbour, na, nb, lambda i, j: weak_ok(i, j, scorer.w.contain_full))
     _merge(g, pair_score, pa, pb, ok_a, ok_b, scorer, merge_threshold / 100.0, na, nb, max_postings)
     return g.result()
 
@@ -487,8 +498,6 @@ def _fill_gaps(
     pair_score: Callable[[int, int], float],
     ok_a: Sequence[bool],
     ok_b: Sequence[bool],
-    weighty_a: Sequence[bool],
-    weighty_b: Sequence[bool],
     low: float,
     na: int,
     nb: int,
@@ -506,9 +515,7 @@ def _fill_gaps(
     def push(x: int, y: int) -> None:
         for step in (-1, 1):
             i, j = _neighbours(x, ok_a, step), _neighbours(y, ok_b, step)
-            if i is None or j is None or i in g.owner_a or j in g.owner_b or not (weighty_a[i] and weighty_b[j]):
-                continue
-            if not allowed(i, j):
+            if i is None or j is None or i in g.owner_a or j in g.owner_b or not allowed(i, j):
                 continue
             s = pair_score(i, j)
             if s >= low and s > 0.0:

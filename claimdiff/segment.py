@@ -140,7 +140,8 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
 )
-_CLOCK = r"(?:,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
+# ", 9:30 a.m. ET", " | 9:30 AM", " 07.15 BST"
+_CLOCK = r"(?:(?:,?\s*(?:at\s+)?|\s*[|·•–—-]\s*)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
 _STAMP_PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
 # A section name is a few capitalised words ("World", "U.S. News", "Politics & Policy"), so a dash
 # followed by ordinary prose after a date does not count.
@@ -185,6 +186,8 @@ _CREDIT = (
 _AGENCY_CREDIT = (
     r"[^.!?]{0,120}(?:/|\bvia\s+)(?:Getty\s+Images|Shutterstock|AFP|AP|Reuters|EPA(?:-EFE)?|Bloomberg"
     r"|Alamy|Pool|Xinhua|Sipa|Redux|Zuma(?:\s+Press)?)\)?"
+    # "(Alicia Grove / Ledger)": a bracketed photographer and outlet
+    r"|\(\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}\s*\)"
 )
 _NAV = (
     r"(?i:go\s+deeper|read\s+more|read\s+next|keep\s+reading|continue\s+reading|related"
@@ -212,8 +215,27 @@ _NAV_PREFIX = (
 # below advertisement", "Follow Jane Doe on X"). An unbracketed credit names people only, so that
 # "Reporting by the Times found ..." stays a claim.
 _ROLE = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics?)\s+(?i:by)"
-_NOTICE_OPENERS = ("reporting", "additional", "writing", "editing", "compiled", "research", "graphic", "follow ")
-_NOTICE_WORDS = ("contribut", "copyright", "\u00a9", "rights reserved", "material may not", "continues")
+_NOTICE_OPENERS = (
+    "reporting",
+    "additional",
+    "writing",
+    "editing",
+    "compiled",
+    "research",
+    "graphic",
+    "follow ",
+    "the following is",
+)
+_NOTICE_WORDS = (
+    "contribut",
+    "copyright",
+    "\u00a9",
+    "rights reserved",
+    "material may not",
+    "continues",
+    "edited",
+    "condensed",
+)
 _NOTICE = (
     rf"\(\s*{_ROLE}\s+[^()]{{2,160}}\)"
     rf"|{_ROLE}\s+[^;.()]{{2,80}}(?:;\s*{_ROLE}\s+[^;.()]{{2,80}})+\.?"
@@ -223,6 +245,9 @@ _NOTICE = (
     r"|(?:copyright\s*\u00a9?|\u00a9)\s*\d{4}\b.{0,120}|(?:copyright\s*)?\u00a9\s*\w.{0,120}"
     r"|all\s+rights\s+reserved\.?"
     r"|this\s+material\s+may\s+not\s+be\s+(?:published|reproduced)\b.{0,120}"
+    r"|(?:this|the)\s+(?:transcript|interview|conversation|q\s*&\s*a|excerpt)\s+(?:has\s+been|was|is)"
+    r"\s+(?:lightly\s+)?(?:edited|condensed)(?:\s+(?:and|for)\s+[\w\s,]{1,60})?\.?"
+    r"|the\s+following\s+is\s+(?:an?\s+)?(?:lightly\s+)?(?:edited\s+)?(?:excerpt|transcript)\b.{0,160}"
     r"|(?:the\s+)?(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad|video))?\.?"
     r"|follow\s+(?:[\w.'’-]+\s+){1,4}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b.{0,60})"
 )
