@@ -183,7 +183,8 @@ def _label(
     if shared and wa != wb:  # the same words in the same order cannot carry a changed figure
         from claimdiff.figures import changed_figures, figures
 
-        changed, _ = changed_figures(figures(" ".join(a_texts)), figures(" ".join(b_texts)))
-        shared = not changed
+        fa, fb = figures(" ".join(a_texts)), figures(" ".join(b_texts))
+        # both ways round, so that swapping the reports mirrors the labels whatever the pairing finds
+        shared = not changed_figures(fa, fb)[0] and not changed_figures(fb, fa)[0]
     label = Label.SHARED if shared else Label.PARAPHRASED
     return Match(label=label, score=score, a=g.a, b=g.b)

@@ -144,7 +144,8 @@ def test_boilerplate_never_aligns() -> None:
 
 WORDS = st.sampled_from(
     "the minister said budget talks would resume in Geneva after 14 months of delay and critics warned "
-    "that 3.5 billion dollars in aid remained frozen while officials in Ankara denied any breach".split()
+    "that 3.5 billion dollars in aid remained frozen while officials in Ankara denied any breach four five "
+    "jobs 550 500 percent 2021 $4.7".split()
 )
 SENTENCE = st.lists(WORDS, min_size=3, max_size=14).map(lambda ws: " ".join(ws).capitalize() + ".")
 DOC = st.lists(SENTENCE, min_size=1, max_size=8).map(" ".join)
