@@ -116,7 +116,7 @@ BoilerOpt = Annotated[
     bool,
     typer.Option(
         "--boilerplate/--no-boilerplate",
-        help="Mark photo credits, datelines and the like as boilerplate and leave them out of alignment.",
+        help="Mark photo credits, datelines, bylines, wire notices and the like as boilerplate, left out of alignment.",
     ),
 ]
 EncodingOpt = Annotated[
