@@ -53,7 +53,7 @@ from claimdiff.compare import Options, compare
 from claimdiff.figures import Figure, changed_figures, figures
 from claimdiff.model import Comparison, Source, Status, line_at, line_starts
 from claimdiff.policy import FindingKind, Policy
-from claimdiff.quotes import Quote, Word, find_quotes, quote_words, speech_runs, words
+from claimdiff.quotes import Quote, Word, find_quotes, quote_words, single_quoted, speech_runs, words
 
 CHECK_SCHEMA = "claimdiff/check/1"
 
@@ -394,6 +394,8 @@ def _check_quotes(
     all_words = words(s_text)
     all_code = codec.encode(all_words)
     quote_spans = [(q.inner_start, q.inner_end) for q in s_quotes]
+    # a phrase SOURCE puts in single quotation marks (a headline's 'we'll see') is quoted there too
+    single_spans = single_quoted(s_text)
     out: list[_Raw] = []
     altered: list[tuple[int, int]] = []
     checked = 0
@@ -442,7 +444,7 @@ def _check_quotes(
             n = len(d_code) if not points else _span_len(segments, all_code, at)
             first, last = all_words[at], all_words[at + n - 1]
             sloc = src.location(first.start, last.end, [(first.start, last.end)])
-            inside = any(a <= first.start and last.end <= b for a, b in quote_spans)
+            inside = any(a <= first.start and last.end <= b for a, b in (*quote_spans, *single_spans))
             overlaps = any(a < last.end and first.start < b for a, b in quote_spans)
             if inside:  # found as a quotation but not paired (quote-threshold set very high)
                 continue

@@ -5,7 +5,9 @@ closing mark closes any opening mark, so mixed typography is fine. A straight ``
 follows the start of the text, whitespace, an opening bracket, a dash or a slash and precedes a
 non-space; it closes when it follows a non-space. A typographic mark typed the wrong way round
 (``”`` opening a word after a space) is read by its position in the same way. Single quotation marks
-are not read: they are also apostrophes.
+are also apostrophes, so they make no :class:`Quote`; :func:`single_quoted` finds the phrases they
+plausibly enclose (a headline's ``Trump says ‘we’ll see’``), which `claimdiff check` accepts as
+quoted in SOURCE.
 
 A quotation may run over several sentences and wrapped lines. It stops being open at the end of its
 paragraph: a blank line, or a line break followed by a list bullet. A quotation with no closing mark
@@ -27,11 +29,12 @@ elision point: the words on either side need not be adjacent in the original.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claimdiff.normalize import fold
 
-__all__ = ["Quote", "Word", "find_quotes", "quote_words", "speech_runs", "words"]
+__all__ = ["Quote", "Word", "find_quotes", "quote_words", "single_quoted", "speech_runs", "words"]
 
 _OPENING = frozenset("\u201c\u201e\u00ab")
 _CLOSING = frozenset("\u201d\u00bb")
@@ -138,6 +141,43 @@ def _link(text: str, quotes: list[Quote]) -> list[Quote]:
             if _BETWEEN_PARAGRAPHS.fullmatch(gap):
                 q = Quote(q.start, q.end, q.inner_start, q.inner_end, closed=False, continues=True)
         out.append(q)
+    return out
+
+
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u201c\"\u2014\u2013/-]))['\u2018](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])['\u2019](?!\w)")
+_SINGLE_MAX = 400
+"""Longest single-quoted phrase read, in characters: a headline's quotation is short."""
+
+
+def single_quoted(text: str) -> list[tuple[int, int]]:
+    """The inner spans of phrases in single quotation marks, straight or typographic: an opening mark
+    after whitespace, a bracket, a double quotation mark or a dash, before a letter or digit; the
+    closing mark is the next one after a non-space and not before a letter or digit (so ``we’ll``
+    and ``won't`` do not close), in the same paragraph and at most 400 characters on. A possessive
+    (``the players’ union``) can end a phrase early; nothing else reads these spans as quotations.
+
+    >>> t = "Trump says ‘we’ll see’ on talks; 'it won't happen,' aides add"
+    >>> [t[a:b] for a, b in single_quoted(t)]
+    ['we’ll see', "it won't happen,"]
+    """
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
+    out: list[tuple[int, int]] = []
+    after = 0
+    for m in _SINGLE_OPEN.finditer(text):
+        start = m.start()
+        if start < after:
+            continue
+        k = bisect_left(closes, start + 1)
+        if k == len(closes):
+            break
+        close = closes[k]
+        p = bisect_left(ends, start)
+        if close - start > _SINGLE_MAX or (p < len(ends) and ends[p] < close):
+            continue
+        out.append((start + 1, close))
+        after = close + 1
     return out
 
 
