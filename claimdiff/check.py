@@ -39,6 +39,7 @@ False
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -193,10 +194,14 @@ class _Text:
         self.source = source
         self.text = source.text
         self.starts = line_starts(source.text)
+        self.unit_starts = [u.start for u in source.units]
 
     def unit_at(self, offset: int) -> str | None:
-        for i, u in enumerate(self.source.units):
-            if u.start <= offset < max(u.end, u.start + 1):
+        # units are in text order and do not overlap: the candidate is the last one starting at or before
+        i = bisect.bisect_right(self.unit_starts, offset) - 1
+        if i >= 0:
+            u = self.source.units[i]
+            if offset < max(u.end, u.start + 1):
                 return self.source.unit_id(i)
         return None
 
@@ -217,6 +222,24 @@ class _Text:
             unit=unit if unit is not None else self.unit_at(start),
             highlights=tuple(sorted(set(highlights))),
         )
+
+
+class _Spans:
+    """Spans of a text in order, none overlapping another: which hold or meet a stretch, by bisection."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+
+    def holds(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.spans[k][1]
+
+    def meets(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k >= 0 and start < self.spans[k][1]:
+            return True
+        return k + 1 < len(self.starts) and self.starts[k + 1] < end
 
 
 class _Codec:
@@ -271,6 +294,21 @@ def _source_quotes(text: str, quotes: list[Quote], codec: _Codec) -> list[_Sourc
         ws = [w for q in quotes[first : last + 1] for w in quote_words(text, q)[0]]
         out.append(_SourceQuote(quotes[first].start, quotes[last].end, ws, codec.encode(ws)))
     return out
+
+
+def _most_resembling(d_code: str, codes: list[str], cutoff: float) -> int | None:
+    """Index of the code string that :func:`resemblance` scores highest against ``d_code`` (at least
+    ``cutoff``; the first on ties), or None. :func:`resemblance` never exceeds ``partial_ratio``, so
+    rapidfuzz's vectorised ``partial_ratio`` picks the candidates and only they are scored exactly.
+    """
+    best: tuple[float, int] | None = None
+    for _, _, k in process.extract(
+        d_code, codes, scorer=fuzz.partial_ratio, processor=None, score_cutoff=cutoff, limit=None
+    ):
+        score = resemblance(d_code, codes[k])
+        if score >= cutoff and (best is None or score > best[0] or (score == best[0] and k < best[1])):
+            best = (score, k)
+    return None if best is None else best[1]
 
 
 def _in_order(segments: list[str], haystack: str) -> int | None:
@@ -391,11 +429,12 @@ def _check_quotes(
     s_text, d_text = src.text, der.text
     s_quotes = find_quotes(s_text)
     choices = _source_quotes(s_text, s_quotes, codec)
+    choice_codes = [c.code for c in choices]
     all_words = words(s_text)
     all_code = codec.encode(all_words)
-    quote_spans = [(q.inner_start, q.inner_end) for q in s_quotes]
+    quoted = _Spans([(q.inner_start, q.inner_end) for q in s_quotes])
     # a phrase SOURCE puts in single quotation marks (a headline's 'we'll see') is quoted there too
-    single_spans = single_quoted(s_text)
+    single = _Spans(single_quoted(s_text))
     out: list[_Raw] = []
     altered: list[tuple[int, int]] = []
     checked = 0
@@ -407,15 +446,17 @@ def _check_quotes(
         d_code = codec.encode(d_words)
         segments = _segments(d_code, points)
         dloc = der.location(q.start, q.end)
-        best = process.extractOne(
-            d_code,
-            [c.code for c in choices],
-            scorer=resemblance,
-            processor=None,
-            score_cutoff=policy.quote_threshold,
-        )
+        # The usual case first, in one search of SOURCE: the words stand, in order, inside one of its
+        # quotations. Only the others are paired with every SOURCE quotation (quadratic in the quotations).
+        at = _in_order(segments, all_code)
+        if at is not None:
+            n = len(d_code) if not points else _span_len(segments, all_code, at)
+            first_start, last_end = all_words[at].start, all_words[at + n - 1].end
+            if quoted.holds(first_start, last_end):
+                continue
+        best = _most_resembling(d_code, choice_codes, policy.quote_threshold)
         if best is not None:
-            choice = choices[best[2]]
+            choice = choices[best]
             if _in_order(segments, choice.code) is not None:
                 continue
             changes = _changes(d_words, d_code, choice.words, choice.code, points)
@@ -438,14 +479,13 @@ def _check_quotes(
             continue
         short = len(d_words) <= policy.short_quote_words
         note = f" (a short quotation: {policy.short_quote_words} words or fewer are a warning only)" if short else ""
-        at = _in_order(segments, all_code)
         sloc: Location | None = None
         if at is not None:
             n = len(d_code) if not points else _span_len(segments, all_code, at)
             first, last = all_words[at], all_words[at + n - 1]
             sloc = src.location(first.start, last.end, [(first.start, last.end)])
-            inside = any(a <= first.start and last.end <= b for a, b in (*quote_spans, *single_spans))
-            overlaps = any(a < last.end and first.start < b for a, b in quote_spans)
+            inside = quoted.holds(first.start, last.end) or single.holds(first.start, last.end)
+            overlaps = quoted.meets(first.start, last.end)
             if inside:  # found as a quotation but not paired (quote-threshold set very high)
                 continue
             where = "only partly as a quotation" if overlaps else "but not as a quotation"
@@ -457,7 +497,7 @@ def _check_quotes(
             if al is not None and al.score >= policy.quote_threshold and len(d_words) > policy.short_quote_words:
                 first, last = all_words[al.dest_start], all_words[al.dest_end - 1]
                 sloc = src.location(first.start, last.end, [(first.start, last.end)])
-                overlaps = any(a < last.end and first.start < b for a, b in quote_spans)
+                overlaps = quoted.meets(first.start, last.end)
                 where = ", only partly as a quotation" if overlaps else " but not as a quotation"
                 message = f"similar words appear in SOURCE (line {sloc.line}){where}"
             else:

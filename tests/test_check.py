@@ -12,9 +12,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import process
 from typer.testing import CliRunner
 
-from claimdiff.check import CHECK_SCHEMA, CheckReport, Severity, check
+from claimdiff.check import CHECK_SCHEMA, CheckReport, Severity, _most_resembling, check, resemblance
 from claimdiff.cli import app
 from claimdiff.policy import FindingKind, Policy, PolicyError, load_policy, parse_coverage, parse_kinds
 from claimdiff.render.github import escape_data, escape_property, render_github
@@ -449,3 +452,15 @@ def test_help_lists_options(runner: CliRunner) -> None:
     assert code == 0
     for option in ("--format", "--fail-on", "--min-coverage", "--quote-threshold", "--config"):
         assert option in out
+
+
+# ---- the quotation pairing is exact, only faster --------------------------------------------------
+
+CODES = st.text(alphabet="abcdefg", min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CODES, st.lists(CODES, min_size=1, max_size=12), st.sampled_from([40.0, 60.0, 90.0]))
+def test_quote_pairing_agrees_with_scoring_every_quotation(derived: str, sources: list[str], cutoff: float) -> None:
+    reference = process.extractOne(derived, sources, scorer=resemblance, processor=None, score_cutoff=cutoff)
+    assert _most_resembling(derived, sources, cutoff) == (None if reference is None else reference[2])
