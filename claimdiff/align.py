@@ -51,9 +51,9 @@ from claimdiff.score import Profile, Scorer, Weights
 Pair = tuple[int, int]
 
 _EPS = 1e-9
+"""Slack for float sums taken in a different order than the scorer's."""
 _WEAK_MIN_WORDS = 4
 """Claims of fewer distinct words never align on weak evidence alone (an outlet's name, a byline)."""
-"""Slack for float sums taken in a different order than the scorer's."""
 
 
 @dataclass(frozen=True, slots=True)

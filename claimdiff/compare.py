@@ -146,7 +146,7 @@ def compare(
         eligible_a=ok_a,
         eligible_b=ok_b,
     )
-    matches = tuple(_label(g, units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
+    matches = tuple(_label(g, units_a, units_b, scorer, damping, opts) for g in groups)
     return Comparison(
         a=Source("a", names[0], a, tuple(units_a)),
         b=Source("b", names[1], b, tuple(units_b)),
@@ -163,8 +163,6 @@ def _label(
     g: Group,
     ua: list[Unit],
     ub: list[Unit],
-    pa: list[Profile],
-    pb: list[Profile],
     scorer: Scorer,
     damping: dict[str, float],
     opts: Options,
