@@ -104,6 +104,10 @@ _TAIL_INVERTED = re.compile(rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}\s*[.!?]?
 _TAIL_INVERTED_WIDE = rf"""(?:["'],?|,["'])\s*{_VERBS} {_SPEAKER}{_TITLE}{_CIRCUMSTANCE}\s*[.!?]?\s*$"""
 # `O'Brien told us: "...` / `He said, "...` just before an opening quote
 _LEAD = re.compile(rf"""(?:^|(?<=[,;] )){_SPEAKER} {_VERBS}{_OBJECT}\s*[:,]\s*(?=")""")
+_LEAD_WIDE = (
+    rf"""(?:^|(?<=[,;] )){_SPEAKER}{_TITLE} {_PERFECT}{_VERBS}{_OBJECT}"""
+    r"""(?: (?:last|this|on|earlier) [\w]{1,20})?\s*(?:[:,]| that)\s*(?=")"""
+)
 # `, according to officials familiar with the talks.` / `, per officials.` at the end
 _ACCORDING = re.compile(r",?\s*(?:according to|per) [^,;\"]{1,80}[.!?]?\s*$")
 # `9:42 p.m.: ` / `10:15 pm - `: the time stamp that opens a live blog's entry
@@ -115,11 +119,6 @@ _WIRE_DATELINE = re.compile(
     r"|yonhap|pti|ians|ani|tass|cnn|axios)\) ?-+ ?"
 )
 
-
-_LEAD_WIDE = (
-    rf"""(?:^|(?<=[,;] )){_SPEAKER}{_TITLE} {_PERFECT}{_VERBS}{_OBJECT}"""
-    r"""(?: (?:last|this|on|earlier|on) [\w]{1,20})?\s*(?:[:,]| that)\s*(?=")"""
-)
 _STRIP: tuple[re.Pattern[str] | str, ...] = (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
 _STRIP_WIDE = (_TAIL_WIDE, _TAIL_INVERTED_WIDE, _LEAD_WIDE, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
 
