@@ -104,6 +104,12 @@ LABEL_CASES = [
         "The panel ruled 2-1 that the ordinance failed to tell residents which streets were covered.",
         Label.SHARED,
     ),
+    # a sentence split in two with the same words: the boundary is punctuation
+    (
+        "The appeals court struck down the county ordinance on Tuesday, ruling that the law was too vague.",
+        "The appeals court struck down the county ordinance on Tuesday. It ruled that the law was too vague.",
+        Label.SHARED,
+    ),
     # how and where a remark was made, and the speaker's title, are attribution
     (
         '"I wasn\'t hurting anybody, and I had nowhere else to go," he said in a phone interview.',
