@@ -110,8 +110,11 @@ _LEAD_WIDE = (
 )
 # `, according to officials familiar with the talks.` / `, per officials.` at the end
 _ACCORDING = re.compile(r",?\s*(?:according to|per) [^,;\"]{1,80}[.!?]?\s*$")
-# `9:42 p.m.: ` / `10:15 pm - `: the time stamp that opens a live blog's entry
-_TIME_LEAD = re.compile(r"^(?:\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?)(?: [a-z]{2,4})? ?[:|-]+ ?")
+# `9:42 p.m.: ` / `10:15 pm - `: the time stamp that opens a live blog's entry; `q: ` / `a: `: the
+# label of a question or an answer in an interview
+_TIME_LEAD = re.compile(
+    r"^(?:(?:\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?)(?: [a-z]{2,4})? ?[:|-]+ ?|[qa]: (?=\S))"
+)
 # `WASHINGTON (AP) - ` / `SEOUL, South Korea (Reuters) - `: the dateline that opens wire copy (a
 # place of at most five words, then a news agency in brackets and a dash), which rewrites drop
 _WIRE_DATELINE = re.compile(
@@ -136,6 +139,8 @@ def strip_attribution(folded: str, *, wide: bool = False) -> str:
     'north korea fired two missiles.'
     >>> strip_attribution(fold("9:42 p.m.: Brandt leads by 300 votes."))
     'brandt leads by 300 votes.'
+    >>> strip_attribution(fold("A: Honestly, it was by accident."))
+    'honestly, it was by accident.'
     >>> strip_attribution('"we will appeal," she said in a statement.', wide=True)
     '"we will appeal,'
     >>> strip_attribution('carl dobrev, head of the union, has argued that "every port said so."', wide=True)

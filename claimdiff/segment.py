@@ -157,7 +157,9 @@ _CLOCK_STAMP = (
 )
 # "9:42 p.m. ET" alone on a line: a live blog's time stamp
 _TIME_OF_DAY = r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?"
-_STAMP = rf"(?i:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO})|{_CLOCK_STAMP}|{_TIME_OF_DAY})"
+# "| 3 min read" after a stamp
+_READ_TIME = r"(?:\s*[|·•–—-]\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read)?"
+_STAMP = rf"(?i:(?:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO})|{_CLOCK_STAMP}|{_TIME_OF_DAY}){_READ_TIME})"
 # The boilerplate patterns are compiled on first use (through the ``re`` module's cache): a text without a
 # byline never pays for the byline pattern, and each is tried only after a cheap test of a word or a
 # character that any match must contain.
@@ -214,9 +216,10 @@ _NAV_PREFIX = (
 # reserved.", "This material may not be published, broadcast, ..."), and page furniture ("Story continues
 # below advertisement", "Follow Jane Doe on X"). An unbracketed credit names people only, so that
 # "Reporting by the Times found ..." stays a claim.
-_ROLE = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics?)\s+(?i:by)"
+_ROLE = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics?|interview|interviewed)\s+(?i:by)"
 _NOTICE_OPENERS = (
     "reporting",
+    "interview",
     "additional",
     "writing",
     "editing",
