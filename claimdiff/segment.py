@@ -37,15 +37,15 @@ With ``detect_boilerplate`` a short unit matching one of a few general patterns 
 :attr:`Kind.BOILERPLATE`: photo and image credits (``Photo: ...``, ``(AP Photo/...)``, ``.../AFP via
 Getty Images``), datelines, time stamps and bylines (a line that is only a date, optionally with a
 section name; ``By Jane Doe``, ``By Tribune staff``; ``Updated 3 hours ago``, ``Last updated 1:06
-a.m. Wednesday``, a live blog's ``9:42 p.m. ET``), press-release furniture (``FOR IMMEDIATE RELEASE``,
-``About <Company>``, ``For more information, visit ...``, a contact line with an e-mail address or a
-telephone number, ``###``), navigation and promotion (``Go deeper``, ``Read more:``, ``Sign up for
-...``, ``Refresh this page ...``, ``Advertisement``, ``Story continues below advertisement``,
-``Follow Jane Doe on X``), notices of wire copy (``(Reporting by ...; Editing by ...)``, ``Jane Doe
-contributed to this report.``, ``Copyright 2020 The Associated Press.``, ``All rights reserved.``)
-and a standalone line of at most six words ending in a colon, which introduces a list rather than
-making a claim. Sentences that make a claim never match these patterns ("Reporting by the Times
-found that ...").
+a.m. Wednesday``, a live blog's ``9:42 p.m. ET``, with a reading time: ``| 3 min read``),
+press-release furniture (``FOR IMMEDIATE RELEASE``, ``About <Company>``, ``For more information,
+visit ...``, a contact line with an e-mail address or a telephone number, ``###``), navigation and
+promotion (``Go deeper``, ``Read more:``, ``Sign up for ...``, ``Refresh this page ...``,
+``Advertisement``, ``Story continues below advertisement``, ``Follow Jane Doe on X``), notices of
+wire copy (``(Reporting by ...; Editing by ...)``, ``Interview by ...``, ``Jane Doe contributed to
+this report.``, ``Copyright 2020 The Associated Press.``, ``All rights reserved.``) and a standalone
+line of at most six words ending in a colon, which introduces a list rather than making a claim.
+Sentences that make a claim never match these patterns ("Reporting by the Times found that ...").
 
 Offsets are recorded while scanning; every unit satisfies ``unit.text == text[unit.start:unit.end]``.
 """
