@@ -617,14 +617,13 @@ def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
         return True
     if re.fullmatch(_NAV, piece) or re.fullmatch(_NAV_PREFIX, piece):
         return True
-    # every date has a digit; the only stamp without one is "an hour ago"
-    if (any(c.isdigit() for c in piece) or "ago" in low) and re.fullmatch(_DATELINE, piece.rstrip(".")):
+    if _is_dateline(piece):
         return True
     maybe_notice = low.lstrip("(").startswith(_NOTICE_OPENERS) or any(w in low for w in _NOTICE_WORDS)
     if maybe_notice and re.fullmatch(_NOTICE, piece):
         return True
     if kind is Kind.LINE:
-        if piece.startswith(("By", "BY")) and re.fullmatch(_BYLINE, piece):
+        if _is_byline(piece):
             return True
         if ("/" in piece or "via" in piece) and re.fullmatch(_AGENCY_CREDIT, piece):
             return True
@@ -637,8 +636,17 @@ def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     return False
 
 
+def _is_dateline(piece: str) -> bool:
+    """A date or time stamp, optionally with a section name (every date has a digit; the only stamp
+    without one is "an hour ago", so the pattern is tried only when one of them is there)."""
+    has_stamp = any(c.isdigit() for c in piece) or "ago" in piece.lower()
+    return has_stamp and re.fullmatch(_DATELINE, piece.rstrip(".")) is not None
+
+
+def _is_byline(piece: str) -> bool:
+    return piece.startswith(("By", "BY")) and re.fullmatch(_BYLINE, piece) is not None
+
+
 def _stands_alone(line: str) -> bool:
     """A byline or a time stamp: never the start of a wrapped paragraph."""
-    if line.startswith(("By", "BY")) and re.fullmatch(_BYLINE, line):
-        return True
-    return any(c.isdigit() for c in line) and re.fullmatch(_DATELINE, line.rstrip(".")) is not None
+    return _is_byline(line) or _is_dateline(line)
