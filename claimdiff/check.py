@@ -449,10 +449,11 @@ def _check_quotes(
         # The usual case first, in one search of SOURCE: the words stand, in order, inside one of its
         # quotations. Only the others are paired with every SOURCE quotation (quadratic in the quotations).
         at = _in_order(segments, all_code)
+        found: tuple[int, int] | None = None  # where SOURCE has the words, in order
         if at is not None:
             n = len(d_code) if not points else _span_len(segments, all_code, at)
-            first_start, last_end = all_words[at].start, all_words[at + n - 1].end
-            if quoted.holds(first_start, last_end):
+            found = (all_words[at].start, all_words[at + n - 1].end)
+            if quoted.holds(*found):
                 continue
         best = _most_resembling(d_code, choice_codes, policy.quote_threshold)
         if best is not None:
@@ -480,14 +481,11 @@ def _check_quotes(
         short = len(d_words) <= policy.short_quote_words
         note = f" (a short quotation: {policy.short_quote_words} words or fewer are a warning only)" if short else ""
         sloc: Location | None = None
-        if at is not None:
-            n = len(d_code) if not points else _span_len(segments, all_code, at)
-            first, last = all_words[at], all_words[at + n - 1]
-            sloc = src.location(first.start, last.end, [(first.start, last.end)])
-            inside = quoted.holds(first.start, last.end) or single.holds(first.start, last.end)
-            overlaps = quoted.meets(first.start, last.end)
-            if inside:  # found as a quotation but not paired (quote-threshold set very high)
+        if found is not None:
+            if single.holds(*found):  # in single quotation marks in SOURCE (the double ones passed above)
                 continue
+            sloc = src.location(*found, [found])
+            overlaps = quoted.meets(*found)
             where = "only partly as a quotation" if overlaps else "but not as a quotation"
             message = f"the quoted words appear in SOURCE (line {sloc.line}) {where}"
             if where.startswith("only"):
