@@ -203,8 +203,7 @@ def speech_runs(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
             if prev.continues or (
                 _PARAGRAPH_END.search(gap) is None
                 and "\n" not in gap.strip(" \t")
-                and len(_WORD.findall(gap)) <= _INTERRUPTION_WORDS
-                and len(_WORD.findall(gap)) > 0
+                and 0 < len(_WORD.findall(gap)) <= _INTERRUPTION_WORDS
             ):
                 continue
         if i - 1 > first:

@@ -6,23 +6,16 @@ not a difference; the spans point into the original texts so that renderers can 
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz.distance import Indel
 
-from claimdiff.normalize import fold
-
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*")
+from claimdiff.quotes import words
 
 Span = tuple[int, int]
 
 
 def _words(text: str) -> tuple[list[str], list[Span]]:
-    keys, spans = [], []
-    for m in _WORD.finditer(text):
-        keys.append(fold(m.group()).replace("'", ""))
-        spans.append(m.span())
-    return keys, spans
+    ws = words(text)
+    return [w.key.replace("'", "") for w in ws], [(w.start, w.end) for w in ws]
 
 
 def changed_words(a: str, b: str) -> tuple[list[Span], list[Span]]:
