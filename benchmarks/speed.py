@@ -58,7 +58,7 @@ def child(n: int, mode: str, seed: int) -> dict[str, Any]:
     from synth import pair
 
     import claimdiff
-    from claimdiff.score import Profile, Scorer
+    from claimdiff.similarity.lexical import Profile, Scorer
 
     docs = pair(n, seed=seed)
     calls = 0

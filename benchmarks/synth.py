@@ -36,7 +36,7 @@ _BAD_LAST = frozenset("thurs tues approx messrs sects chaps".split())
 @lru_cache(maxsize=1)
 def _english() -> tuple[str, ...]:
     """Alphabetic English words of the shipped frequency table, most frequent first."""
-    from claimdiff.score import _zipf_table, zipf_frequency
+    from claimdiff.similarity.lexical import _zipf_table, zipf_frequency
 
     words = [w for w in _zipf_table()[0] if w.isalpha() and w.isascii()]
     return tuple(sorted(words, key=lambda w: (-(zipf_frequency(w) or 0.0), w)))

@@ -6,7 +6,7 @@ Usage (from the repository root)::
     python benchmarks/tune.py --set base=7.5 --set overlap=0.8 --opt threshold=50
     python benchmarks/tune.py --grid overlap=0.6,0.7,0.8 --grid threshold=40,45,50 --workers 2
 
-``--set`` takes a field of :class:`claimdiff.score.Weights`, ``--opt`` an option of
+``--set`` takes a field of :class:`claimdiff.similarity.lexical.Weights`, ``--opt`` an option of
 :func:`claimdiff.compare` (:class:`claimdiff.Options`); ``--grid`` takes either, once or twice, and
 evaluates every combination. For each setting it prints:
 
@@ -44,7 +44,7 @@ from _data import (
 )
 
 import claimdiff
-from claimdiff.score import Scorer, Weights
+from claimdiff.similarity.lexical import Scorer, Weights
 
 WEIGHT_TYPES: dict[str, Any] = get_type_hints(Weights)
 OPTION_TYPES: dict[str, Any] = get_type_hints(claimdiff.Options)

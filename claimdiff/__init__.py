@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from claimdiff.compare import Options, OptionsError, compare
     from claimdiff.model import Comparison, Kind, Label, Match, Source, Status, Summary, Unit
     from claimdiff.policy import Policy
-    from claimdiff.score import similarity
     from claimdiff.segment import Segmenter, segment
+    from claimdiff.similarity.lexical import similarity
 
 _WHERE = {
     "CheckReport": "claimdiff.check",
@@ -44,7 +44,7 @@ _WHERE = {
     "Summary": "claimdiff.model",
     "Unit": "claimdiff.model",
     "Policy": "claimdiff.policy",
-    "similarity": "claimdiff.score",
+    "similarity": "claimdiff.similarity.lexical",
     "Segmenter": "claimdiff.segment",
     "segment": "claimdiff.segment",
 }
@@ -72,12 +72,18 @@ __all__ = [
 
 
 class _Package(types.ModuleType):
-    """The package module: importing the submodule ``claimdiff.compare`` (or ``check``, ``segment``)
+    """The package module: importing the submodule ``claimdiff.compare`` (or ``check``, ``segment``,
+    or the subpackage ``claimdiff.similarity``)
     binds the package attribute to the function of that name, as the eager imports used to."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and _WHERE.get(name) == value.__name__:
-            value = getattr(value, name, value)
+        where = _WHERE.get(name)
+        if isinstance(value, types.ModuleType) and where is not None:
+            if where == value.__name__:
+                value = getattr(value, name, value)
+            elif value.__name__ == f"{__name__}.{name}":
+                # the subpackage claimdiff.similarity shares its name with the function similarity()
+                value = getattr(importlib.import_module(where), name)
         super().__setattr__(name, value)
 
 

@@ -44,9 +44,9 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import combinations, islice
 
-from claimdiff.score import Profile, Scorer, Weights
+from claimdiff.similarity.lexical import Profile, Scorer, Weights, combine, numbers_conflict
 
 Pair = tuple[int, int]
 
@@ -391,6 +391,14 @@ class _Groups:
         self.b.append([j])
         self.score.append(s)
 
+    def add_group(self, a: Sequence[int], b: Sequence[int], s: float) -> None:
+        k = len(self.score)
+        self.owner_a.update((i, k) for i in a)
+        self.owner_b.update((j, k) for j in b)
+        self.a.append(list(a))
+        self.b.append(list(b))
+        self.score.append(s)
+
     def result(self) -> list[Group]:
         out = [Group(tuple(sorted(a)), tuple(sorted(b)), s) for a, b, s in zip(self.a, self.b, self.score, strict=True)]
         out.sort(key=lambda g: (g.a[0], g.b[0]))
@@ -474,13 +482,105 @@ def align(
             g.add(i, j, s)
     pair_score = _Scores(scores, pa, pb, scorer)
     _fill_gaps(g, pair_score, ok_a, ok_b, low_neighbour, na, nb, lambda i, j: weak_ok(i, j, scorer.w.contain_full))
+    _split(g, pa, pb, ok_a, ok_b, scorer, threshold, na, nb, max_postings)
     _merge(g, pair_score, pa, pb, ok_a, ok_b, scorer, merge_threshold / 100.0, na, nb, max_postings)
     return g.result()
 
 
+_PARTS = 4
+"""A split claim is looked for among the this many units carrying most of its words."""
+_GAIN = 3.0
+"""A group must score this much above its best single part: the parts together say more."""
+
+
+def _split(
+    g: _Groups,
+    pa: Sequence[Profile],
+    pb: Sequence[Profile],
+    ok_a: Sequence[bool],
+    ok_b: Sequence[bool],
+    scorer: Scorer,
+    threshold: float,
+    na: int,
+    nb: int,
+    max_postings: int,
+) -> None:
+    """One claim told in two or three units of the other report, adjacent or not: a free unit ``v``
+    and a group of free units of the other side that, read as one text, score at least
+    ``threshold`` against it, and better (by ``_GAIN``) than any of them alone.
+
+    The parts are looked for among the free units that share words with ``v`` (an index of the free
+    units, probed with ``v``'s stems), at most ``_PARTS`` of them, the ones sharing the most; each part
+    must carry a word weight of at least half of ``short`` of ``v`` that the other parts do not. Groups
+    are taken best first, each unit once.
+    """
+    half = 0.5 * scorer.w.short
+    proposals: list[tuple[float, tuple[float, int, int], str, int, tuple[int, ...]]] = []
+    for side, mine, ok_mine, owner_mine, other, ok_other, owner_other in (
+        ("a", pa, ok_a, g.owner_a, pb, ok_b, g.owner_b),
+        ("b", pb, ok_b, g.owner_b, pa, ok_a, g.owner_a),
+    ):
+        free = [
+            (u, other[u]) for u in range(len(other)) if ok_other[u] and u not in owner_other and other[u].total > 0.0
+        ]
+        if len(free) < 2:
+            continue
+        index = _Index(free, max_postings)
+        for v, vp in enumerate(mine):
+            if not ok_mine[v] or v in owner_mine or len(vp.weights) < _WEAK_MIN_WORDS:
+                continue
+            found = _probe(vp, index, 2.0 * half, half)
+            parts: list[tuple[float, int]] = []
+            for u in found.acc:
+                x = scorer.overlap(vp, other[u])
+                if x >= half:
+                    parts.append((-x, u))
+            if len(parts) < 2:
+                continue
+            parts.sort()
+            top = sorted(u for _, u in parts[:_PARTS])
+            singles = {u: (scorer.score(vp, other[u]) if side == "a" else scorer.score(other[u], vp)) for u in top}
+            best: tuple[float, tuple[int, ...]] | None = None
+            for size in (2, 3):
+                for group in combinations(top, size):
+                    if not _each_adds(vp, [other[u] for u in group], half):
+                        continue
+                    joined = combine([other[u] for u in group])
+                    s = scorer.score(vp, joined) if side == "a" else scorer.score(joined, vp)
+                    if s >= threshold and s >= max(singles[u] for u in group) + _GAIN and (best is None or s > best[0]):
+                        best = (s, group)
+            if best is not None:
+                s, group = best
+                i, j = (v, group[0]) if side == "a" else (group[0], v)
+                proposals.append((-s, _tie_key(i, j, na, nb), side, v, group))
+    proposals.sort()
+    for neg, _tie, side, v, group in proposals:
+        owner_mine, owner_other = (g.owner_a, g.owner_b) if side == "a" else (g.owner_b, g.owner_a)
+        if v in owner_mine or any(u in owner_other for u in group):
+            continue
+        if side == "a":
+            g.add_group([v], group, -neg)
+        else:
+            g.add_group(group, [v], -neg)
+
+
+def _each_adds(vp: Profile, parts: Sequence[Profile], least: float) -> bool:
+    """Each part carries at least ``least`` of ``vp``'s weight that no other part carries."""
+    for k, part in enumerate(parts):
+        others: set[str] = set()
+        for m, q in enumerate(parts):
+            if m != k:
+                others.update(q.weights)
+        own = sum(min(w, vp.weights[key]) for key, w in part.weights.items() if key in vp.weights and key not in others)
+        if own < least:
+            return False
+    return True
+
+
 def _figures_conflict(p: Profile, q: Profile) -> bool:
-    """Both claims state figures and share none ("$2.64 per share" against "$1.55 a share")."""
-    return bool(p.numbers) and bool(q.numbers) and p.numbers.isdisjoint(q.numbers)
+    """Each claim states a figure the other does not ("$2.64 per share" against "$1.55 a share"); a
+    figure only one side gives, or a year only one side gives, is no conflict."""
+    return numbers_conflict(p.numbers, q.numbers)
 
 
 def _neighbours(i: int, ok: Sequence[bool], step: int) -> int | None:

@@ -13,6 +13,7 @@ import typer
 
 from claimdiff._version import __version__
 from claimdiff.render import Format
+from claimdiff.similarity import INSTALL_HINT, Similarity
 
 
 class ExitStatus(IntEnum):
@@ -123,6 +124,14 @@ EncodingOpt = Annotated[
     str | None,
     typer.Option("--encoding", help="Decode inputs with this codec instead of the automatic rule (see README)."),
 ]
+SimilarityOpt = Annotated[
+    Similarity | None,
+    typer.Option(
+        "--similarity",
+        help="How claims are compared: lexical (words; default) or semantic (words and sentence embeddings;"
+        f" needs {INSTALL_HINT}). Default: [tool.claimdiff] similarity, else lexical.",
+    ),
+]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
 WidthOpt = Annotated[
     int | None,
@@ -144,6 +153,7 @@ def compare(
     shared_threshold: SharedOpt = 80.0,
     merge_threshold: MergeOpt = 40.0,
     exhaustive: ExhaustiveOpt = False,
+    similarity: SimilarityOpt = None,
     boilerplate: BoilerOpt = True,
     hide_boilerplate: Annotated[
         bool, typer.Option("--hide-boilerplate", help="Leave boilerplate rows out of the table.")
@@ -159,6 +169,7 @@ def compare(
     import claimdiff
     from claimdiff.render.json import dumps
     from claimdiff.render.progress import progress_bar
+    from claimdiff.similarity import SemanticUnavailable
 
     text_a, text_b = read_inputs([a, b], encoding)
     try:
@@ -172,9 +183,10 @@ def compare(
                 merge_threshold=merge_threshold,
                 exhaustive=exhaustive,
                 boilerplate=boilerplate,
+                similarity=similarity or Similarity.LEXICAL,
                 progress=progress,
             )
-    except claimdiff.OptionsError as e:
+    except (claimdiff.OptionsError, SemanticUnavailable) as e:
         fail(str(e))
     if output_format is Format.JSON:
         sys.stdout.write(dumps(result.to_dict()))

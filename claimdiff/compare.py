@@ -13,16 +13,22 @@ from typing import Any
 from rapidfuzz.distance import LCSseq
 
 from claimdiff._version import __version__
-from claimdiff.align import Group, align, candidates
+from claimdiff.align import Group, Pair, align, candidates
 from claimdiff.model import Comparison, Label, Match, Source, Unit
 from claimdiff.normalize import fold, strip_attribution, tokens
-from claimdiff.score import Profile, Scorer, Weights, foreign_names
 from claimdiff.segment import Segmenter
+from claimdiff.similarity import Similarity
+from claimdiff.similarity.lexical import Profile, Scorer, Weights, foreign_names
 
 NEIGHBOUR_FACTOR = 0.6
 """A free pair next to an aligned pair on both sides needs only this share of the threshold."""
 CONTEXT_FACTOR = 0.75
 """A mutual-best pair in reports of three or more claims needs only this share of the threshold."""
+NEAREST = 3
+"""With semantic similarity, each claim's nearest claims of the other report by embedding cosine are
+candidates too (pairs sharing no informative word)."""
+NEAREST_FLOOR = 0.45
+"""...among those with a cosine of at least this."""
 
 
 class OptionsError(ValueError):
@@ -47,8 +53,16 @@ class Options:
     documents; the reference for testing candidate generation)."""
     boilerplate: bool = True
     """Mark obvious non-claims (photo credits, datelines, "Go deeper") and leave them out of alignment."""
+    similarity: Similarity = Similarity.LEXICAL
+    """``lexical`` (words; the core install) or ``semantic`` (words and sentence embeddings; the
+    ``semantic`` extra, see :mod:`claimdiff.similarity`)."""
 
     def __post_init__(self) -> None:
+        try:
+            object.__setattr__(self, "similarity", Similarity(self.similarity))
+        except ValueError:
+            choices = ", ".join(s.value for s in Similarity)
+            raise OptionsError(f"similarity must be one of {choices}, got {self.similarity!r}") from None
         for name in ("threshold", "shared_threshold", "merge_threshold"):
             value = getattr(self, name)
             if not 0.0 <= value <= 100.0:
@@ -99,7 +113,7 @@ def compare(
         b: the second text (source B).
         names: how the sources are named in the result (file paths, or ``-`` for stdin).
         options: an :class:`Options`; keyword ``overrides`` (``threshold=50``) replace its fields.
-        weights: scorer constants (see :class:`claimdiff.score.Weights`); the defaults are tuned.
+        weights: scorer constants (see :class:`claimdiff.similarity.lexical.Weights`); the defaults are tuned.
         progress: called as ``progress(done, total)`` while candidates are scored.
 
     Returns:
@@ -115,7 +129,7 @@ def compare(
     opts = replace(options or Options(), **overrides)
     segmenter = Segmenter(detect_boilerplate=opts.boilerplate)
     units_a, units_b = segmenter.segment(a), segmenter.segment(b)
-    scorer = Scorer(weights)
+    scorer = _scorer(opts.similarity, weights)
     damping = scorer.damping(
         (u.text for u in units_a if not u.is_boilerplate), (u.text for u in units_b if not u.is_boilerplate)
     )
@@ -125,10 +139,11 @@ def compare(
     pa, pb = foreign_names(pa, pb), foreign_names(pb, pa)
     ok_a = [not u.is_boilerplate for u in units_a]
     ok_b = [not u.is_boilerplate for u in units_b]
-    scores = candidates(
+    scores = _candidates(
         [p if ok else _EMPTY for p, ok in zip(pa, ok_a, strict=True)],
         [p if ok else _EMPTY for p, ok in zip(pb, ok_b, strict=True)],
         scorer,
+        weights,
         # the context rule accepts pairs down to this score; align() scores neighbour pairs on demand
         threshold=opts.threshold * CONTEXT_FACTOR,
         exhaustive=opts.exhaustive,
@@ -157,6 +172,49 @@ def compare(
 
 
 _EMPTY = Profile("", {}, 0.0, frozenset())
+
+
+def _scorer(kind: Similarity, weights: Weights | None) -> Scorer:
+    if kind is Similarity.SEMANTIC:
+        from claimdiff.similarity.semantic import SemanticScorer
+
+        return SemanticScorer(weights)
+    return Scorer(weights)
+
+
+def _candidates(
+    pa: list[Profile],
+    pb: list[Profile],
+    scorer: Scorer,
+    weights: Weights | None,
+    *,
+    threshold: float,
+    exhaustive: bool,
+    progress: Callable[[int, int], None] | None,
+) -> dict[Pair, float]:
+    """The scores of the candidate pairs reaching ``threshold``.
+
+    Lexical: :func:`~claimdiff.align.candidates`. Semantic: the pairs whose lexical score can reach
+    the threshold whatever their cosine (the same candidate generation, at the blend's lexical floor),
+    and each claim's nearest claims by embedding cosine; all scored with the blend.
+    """
+    if type(scorer) is Scorer:  # lexical: nothing more is imported
+        return candidates(pa, pb, scorer, threshold=threshold, exhaustive=exhaustive, progress=progress)
+    from claimdiff.similarity.semantic import SemanticScorer
+
+    assert isinstance(scorer, SemanticScorer)
+    scorer.prepare(p for p in [*pa, *pb] if p.total > 0.0)
+    if exhaustive:
+        return candidates(pa, pb, scorer, threshold=threshold, exhaustive=True, progress=progress)
+    floor = scorer.blend.lexical_floor(threshold)
+    lexical = candidates(pa, pb, Scorer(weights), threshold=floor, progress=progress)
+    pairs = set(lexical) | scorer.nearest(pa, pb, NEAREST, NEAREST_FLOOR)
+    out: dict[Pair, float] = {}
+    for i, j in pairs:
+        s = scorer.score(pa[i], pb[j])
+        if s >= threshold:
+            out[(i, j)] = s
+    return out
 
 
 def _label(

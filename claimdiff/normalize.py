@@ -122,8 +122,28 @@ _WIRE_DATELINE = re.compile(
     r"|yonhap|pti|ians|ani|tass|cnn|axios)\) ?-+ ?"
 )
 
-_STRIP: tuple[re.Pattern[str] | str, ...] = (_TAIL, _TAIL_INVERTED, _LEAD, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
-_STRIP_WIDE = (_TAIL_WIDE, _TAIL_INVERTED_WIDE, _LEAD_WIDE, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
+# `, said Federal Reserve Chair Jerome Powell.`: the inverted form without a quote, only when a title
+# from a closed list comes before the name (a claim such as "..., said the defense's claims were
+# false." has none)
+_TITLES = (
+    r"(?:chair|chairman|chairwoman|president|spokesperson|spokesman|spokeswoman|minister|secretary|director"
+    r"|chief|executive|ceo|cfo|governor|mayor|senator|representative|commissioner|officer|official|head"
+    r"|leader|adviser|advisor|analyst|economist|professor|manager|superintendent|sheriff|coach|founder)"
+)
+_TAIL_TITLED = re.compile(
+    rf",\s*said (?:the )?(?:[\w'.-]{{1,40}} ){{0,4}}{_TITLES}(?: [\w'.-]{{1,40}}){{1,3}}\s*[.!?]?\s*$"
+)
+
+_STRIP: tuple[re.Pattern[str] | str, ...] = (
+    _TAIL,
+    _TAIL_INVERTED,
+    _TAIL_TITLED,
+    _LEAD,
+    _ACCORDING,
+    _WIRE_DATELINE,
+    _TIME_LEAD,
+)
+_STRIP_WIDE = (_TAIL_WIDE, _TAIL_INVERTED_WIDE, _TAIL_TITLED, _LEAD_WIDE, _ACCORDING, _WIRE_DATELINE, _TIME_LEAD)
 
 
 def strip_attribution(folded: str, *, wide: bool = False) -> str:
@@ -164,10 +184,18 @@ def tokens(folded: str) -> list[str]:
 
     >>> tokens("o'brien's u.s. trip cost $4.7 billion")
     ["o'brien", 'u.s', 'trip', 'cost', '4.7', 'billion']
+
+    Figures are written one way first: thousands separators dropped, ``bn``/``m``/``tn`` spelled out,
+    mixed fractions as decimals, clock times as one token.
+
+    >>> tokens("670,000 jobs, $1bn, 2-1/4 percent at 9:30 a.m.")
+    ['670000', 'jobs', '1', 'billion', '2.25', 'percent', 'at', '9h30', 'a.m']
     """
     out = []
     # "5%", "5 per cent" and "5 percent" are the same figure
     folded = folded.replace("%", " percent ").replace("per cent", "percent")
+    if any(c.isdigit() for c in folded):
+        folded = _figures(folded)
     for m in _WORD.finditer(folded):
         w = m.group()
         if w.endswith("'s"):
@@ -175,6 +203,22 @@ def tokens(folded: str) -> list[str]:
         if w:
             out.append(w)
     return out
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SCALE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) ?(bn|mn|tn|m)\b")
+_SCALES = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion"}
+_FRACTION = re.compile(r"(?<![\w./])(\d+)[- ]([1-7])/([248])(?![\w/])")
+_CLOCK = re.compile(r"(?<![\w.:])(\d{1,2}):(\d{2})(?![\d:])")
+
+
+def _figures(folded: str) -> str:
+    """Write figures one way: ``670,000`` as ``670000``, ``$1bn`` as ``$1 billion``, ``2-1/4`` as
+    ``2.25``, and a clock time ``9:30`` as the word ``9h30`` (a time, not two numbers)."""
+    folded = _THOUSANDS.sub("", folded)
+    folded = _SCALE.sub(lambda m: f"{m.group(1)} {_SCALES[m.group(2)]}", folded)
+    folded = _FRACTION.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}", folded)
+    return _CLOCK.sub(r"\1h\2", folded)
 
 
 # Suffixes tried longest first; each maps to a replacement. Only applied to words of five or more

@@ -101,7 +101,7 @@ def test_a_name_only_one_claim_mentions_lowers_the_score() -> None:
 
 
 def test_names_the_other_report_mentions_elsewhere_do_not_count_against_a_pair() -> None:
-    from claimdiff.score import Scorer, foreign_names
+    from claimdiff.similarity.lexical import Scorer, foreign_names
 
     scorer = Scorer()
     report_a = [scorer.profile(t) for t in ("Velarc said it would rebuild.", "A fire tore through a plant in Dunmore.")]

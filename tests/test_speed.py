@@ -15,8 +15,8 @@ import pytest
 import claimdiff
 from claimdiff.align import candidates
 from claimdiff.render.progress import progress_bar
-from claimdiff.score import Scorer
 from claimdiff.segment import segment
+from claimdiff.similarity.lexical import Scorer
 
 from .conftest import ROOT, SAMPLES
 

@@ -36,7 +36,7 @@ _NUMBER = re.compile(r"^\d[\d.,]*$")
 _NAME = re.compile(r"(?<=[\w,;:)] )[A-Z][a-z]+(?:['\u2019][a-z]+)?")
 
 
-_TABLE = os.path.join(os.path.dirname(__file__), "data", "wordfreq_en.txt")
+_TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "wordfreq_en.txt")
 
 
 @lru_cache(maxsize=1)
@@ -193,9 +193,53 @@ class Scorer:
         lone = [p.weights[k] for k in p.names - q.weights.keys()] + [q.weights[k] for k in q.names - p.weights.keys()]
         if lone:
             value -= self.w.name_penalty * max(lone)
-        if p.numbers and q.numbers and p.numbers != q.numbers:
+        if numbers_conflict(p.numbers, q.numbers):
             value *= 1.0 - self.w.number_penalty
         return round(100.0 * min(1.0, max(0.0, value)), 4)
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def numbers_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Two claims' numbers disagree: each states a number the other does not.
+
+    A number only one side states is a detail left out, not a disagreement; so is a year when the
+    other claim states no year at all.
+
+    >>> numbers_conflict(frozenset({"550"}), frozenset({"500"})), numbers_conflict(frozenset({"60.9", "126"}),
+    ...     frozenset({"60.9", "126", "2022"})), numbers_conflict(frozenset({"4", "2024"}), frozenset({"4", "7"}))
+    (True, False, False)
+    """
+    if not x or not y:
+        return False
+    only_x, only_y = x - y, y - x
+    if not only_x or not only_y:
+        return False
+    years_x = {n for n in x if _YEAR.match(n)}
+    years_y = {n for n in y if _YEAR.match(n)}
+    if not years_y:
+        only_x -= years_x
+    if not years_x:
+        only_y -= years_y
+    return bool(only_x) and bool(only_y)
+
+
+def combine(profiles: Sequence[Profile]) -> Profile:
+    """One profile for several claims read as one text (a merged group): their texts joined in the
+    order given, each stem at its largest weight, figures and names pooled."""
+    weights: dict[str, float] = {}
+    for p in profiles:
+        for key, w in p.weights.items():
+            if w > weights.get(key, 0.0):
+                weights[key] = w
+    return Profile(
+        " ".join(p.text for p in profiles if p.text),
+        weights,
+        sum(weights.values()),
+        frozenset().union(*(p.numbers for p in profiles)),
+        frozenset().union(*(p.names for p in profiles)),
+    )
 
 
 def foreign_names(profiles: Sequence[Profile], others: Sequence[Profile]) -> list[Profile]:
