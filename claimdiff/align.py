@@ -466,6 +466,7 @@ def align(
             min(p.total, q.total) >= weight
             and min(len(p.weights), len(q.weights)) >= _WEAK_MIN_WORDS
             and not _figures_conflict(p, q)
+            and not _figure_only(p, q, scorer.w.short)
         )
 
     low_neighbour = threshold * neighbour_factor
@@ -476,7 +477,7 @@ def align(
     for s, i, j in usable:
         best_a.setdefault(i, j)
         best_b.setdefault(j, i)
-        if i in g.owner_a or j in g.owner_b:
+        if i in g.owner_a or j in g.owner_b or _figure_only(pa[i], pb[j], scorer.w.short):
             continue
         if s >= threshold or (best_a[i] == j and best_b[j] == i and weak_ok(i, j, scorer.w.short)):
             g.add(i, j, s)
@@ -575,6 +576,17 @@ def _each_adds(vp: Profile, parts: Sequence[Profile], least: float) -> bool:
         if own < least:
             return False
     return True
+
+
+def _figure_only(p: Profile, q: Profile, short: float) -> bool:
+    """The words two claims share are a figure and little else (less than half of ``short`` in other
+    words): a shared "4.7 billion" is not evidence that two sentences state the same claim."""
+    if p.text == q.text or not p.numbers or not q.numbers or p.numbers.isdisjoint(q.numbers):
+        return False
+    small, large = (p, q) if len(p.weights) <= len(q.weights) else (q, p)
+    lw = large.weights
+    words = sum(min(w, lw[k]) for k, w in small.weights.items() if k in lw and k not in small.numbers)
+    return words < 0.5 * short
 
 
 def _figures_conflict(p: Profile, q: Profile) -> bool:

@@ -30,12 +30,13 @@ def unit_at(c: Comparison, side: str, text: str, sub: str) -> int:
         pos += 1
 
 
-def check_gold(gold_path: Path) -> None:
+def check_gold(gold_path: Path, similarity: str | None = None) -> None:
+    """The case's gold holds for ``similarity`` (default: the one the gold names, else lexical)."""
     case = gold_path.parent
     a = (case / "a.txt").read_text(encoding="utf-8")
     b = (case / "b.txt").read_text(encoding="utf-8")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    c = claimdiff.compare(a, b)
+    c = claimdiff.compare(a, b, similarity=similarity or gold.get("similarity", "lexical"))
     links = {(i, j): m.label for m in c.matches for i in m.a for j in m.b}
     allowed = set()
     for pair in gold["pairs"]:
@@ -61,9 +62,31 @@ def check_gold(gold_path: Path) -> None:
     assert not wrong, f"wrong links {[(c.a.units[i].text, c.b.units[j].text) for i, j in wrong]}"
 
 
+def _needs(gold: Path) -> str:
+    return str(json.loads(gold.read_text(encoding="utf-8")).get("similarity", "lexical"))
+
+
 @pytest.mark.parametrize("gold", CASES, ids=[p.parent.name for p in CASES])
 def test_case(gold: Path) -> None:
+    if _needs(gold) == "semantic":
+        pytest.importorskip("onnxruntime")
     check_gold(gold)
+
+
+# every case a lexical comparison passes, a semantic one passes too (semantic adds recall, not noise)
+@pytest.mark.parametrize("gold", CASES, ids=[p.parent.name for p in CASES])
+def test_case_semantic(gold: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    check_gold(gold, "semantic")
+
+
+def test_semantic_case_is_missed_by_lexical() -> None:
+    """The semantic-only cases are there because lexical similarity misses them: if that changes, the
+    case no longer tests what semantic similarity adds."""
+    for gold in CASES:
+        if _needs(gold) == "semantic":
+            with pytest.raises(AssertionError, match="missed"):
+                check_gold(gold, "lexical")
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="../shared/eval/seed not present")

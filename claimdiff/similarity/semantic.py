@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimdiff.similarity import INSTALL_HINT, SemanticUnavailable
-from claimdiff.similarity.lexical import Profile, Scorer, Weights
+from claimdiff.similarity.lexical import Profile, Scorer, Weights, numbers_conflict
 
 if TYPE_CHECKING:
     import numpy as np
@@ -208,7 +208,11 @@ class SemanticScorer(Scorer):
             return 100.0 if p.text else 0.0
         if p.total <= 0.0 or q.total <= 0.0:
             return 0.0
-        return self.blend(super().score(p, q, shared), self.cosine(p, q))
+        value = self.blend(super().score(p, q, shared), self.cosine(p, q))
+        # embeddings barely see figures: the figure penalty of the lexical score applies to the blend too
+        if numbers_conflict(p.numbers, q.numbers):
+            value = round(value * (1.0 - self.w.number_penalty), 4)
+        return value
 
     def nearest(self, pa: Sequence[Profile], pb: Sequence[Profile], k: int, floor: float) -> set[tuple[int, int]]:
         """Pairs ``(i, j)`` where ``j`` is among the ``k`` units of ``pb`` closest to ``pa[i]`` by cosine,
