@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -611,7 +611,9 @@ def check(
         policy: what fails and the thresholds; :class:`~claimdiff.policy.Policy` defaults otherwise.
     """
     policy = policy or Policy()
-    options = Options() if policy.threshold is None else Options(threshold=policy.threshold)
+    options = Options(similarity=policy.similarity)
+    if policy.threshold is not None:
+        options = replace(options, threshold=policy.threshold)
     comparison = compare(source, derived, names=names, options=options)
     src, der = _Text(comparison.a), _Text(comparison.b)
     codec = _Codec()

@@ -171,6 +171,13 @@ def compare(
     from claimdiff.render.progress import progress_bar
     from claimdiff.similarity import SemanticUnavailable
 
+    if similarity is None:
+        from claimdiff.policy import PolicyError, project_similarity
+
+        try:
+            similarity = project_similarity()
+        except PolicyError as e:
+            fail(str(e))
     text_a, text_b = read_inputs([a, b], encoding)
     try:
         with progress_bar() as progress:
@@ -183,7 +190,7 @@ def compare(
                 merge_threshold=merge_threshold,
                 exhaustive=exhaustive,
                 boilerplate=boilerplate,
-                similarity=similarity or Similarity.LEXICAL,
+                similarity=similarity,
                 progress=progress,
             )
     except (claimdiff.OptionsError, SemanticUnavailable) as e:
@@ -254,6 +261,7 @@ def check(
             help="Similarity (0-100) at which two claims count as the same claim. Default: as for compare.",
         ),
     ] = None,
+    similarity: SimilarityOpt = None,
     config: Annotated[
         str | None,
         typer.Option(
@@ -279,6 +287,7 @@ def check(
     from claimdiff.compare import OptionsError
     from claimdiff.policy import PolicyError, resolve_policy
     from claimdiff.render import OutputFormat
+    from claimdiff.similarity import SemanticUnavailable
 
     try:
         policy = resolve_policy(
@@ -289,6 +298,7 @@ def check(
             quote_threshold=quote_threshold,
             short_quote_words=short_quote_words,
             threshold=threshold,
+            similarity=similarity.value if similarity is not None else None,
             output_format=output_format,
         )
     except PolicyError as e:
@@ -296,7 +306,7 @@ def check(
     text_source, text_derived = read_inputs([source, derived], encoding)
     try:
         report = run_check(text_source, text_derived, names=(source, derived), policy=policy)
-    except OptionsError as e:
+    except (OptionsError, SemanticUnavailable) as e:
         fail(str(e))
     if policy.format is OutputFormat.JSON:
         from claimdiff.render.json import dumps

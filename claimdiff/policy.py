@@ -13,7 +13,11 @@ one line naming the file, the key and the value::
     quote-threshold = 60          # 0-100: how closely a quotation must resemble a SOURCE quotation to be paired
     short-quote-words = 2         # quotations of at most this many words never fail on their own
     threshold = 52                # the compare pipeline's similarity threshold (0-100; default: compare's)
+    similarity = "semantic"       # lexical or semantic (default: [tool.claimdiff] similarity, else lexical)
     format = "github"             # text, json or github
+
+``similarity`` may also be set for every command in the ``[tool.claimdiff]`` table itself
+(:func:`project_similarity`); ``[tool.claimdiff.check]`` wins for ``check``.
 
 This module reads no terminal and imports nothing heavy, so the command line can import it at start-up.
 """
@@ -27,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff.render import OutputFormat
+from claimdiff.similarity import Similarity
 
 __all__ = [
     "FindingKind",
@@ -37,6 +42,8 @@ __all__ = [
     "load_policy",
     "parse_coverage",
     "parse_kinds",
+    "parse_similarity",
+    "project_similarity",
     "resolve_policy",
 ]
 
@@ -78,6 +85,8 @@ class Policy:
     warnings at most: they never fail the check on their own."""
     threshold: float | None = None
     """Similarity threshold (0-100) of the compare pipeline that aligns claims; ``None``: its default."""
+    similarity: Similarity = Similarity.LEXICAL
+    """How the compare pipeline compares claims (see :mod:`claimdiff.similarity`)."""
     format: OutputFormat = OutputFormat.TEXT
     """Output format of the command line."""
     origin: str | None = field(default=None, compare=False)
@@ -100,6 +109,7 @@ class Policy:
             "quote_threshold": self.quote_threshold,
             "short_quote_words": self.short_quote_words,
             "threshold": self.threshold,
+            "similarity": self.similarity.value,
             "origin": self.origin,
         }
 
@@ -170,7 +180,18 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-_KEYS = ("fail-on", "min-coverage", "quote-threshold", "short-quote-words", "threshold", "format")
+_KEYS = ("fail-on", "min-coverage", "quote-threshold", "short-quote-words", "threshold", "similarity", "format")
+
+
+def parse_similarity(value: object, what: str = "similarity") -> Similarity:
+    """``"lexical"`` or ``"semantic"``.
+
+    >>> parse_similarity("semantic")
+    <Similarity.SEMANTIC: 'semantic'>
+    """
+    if isinstance(value, str) and value in {s.value for s in Similarity}:
+        return Similarity(value)
+    raise PolicyError(f"{what} must be one of lexical, semantic, got {value!r}")
 
 
 def _number(where: str, key: str, value: object, *, integer: bool = False) -> float:
@@ -194,6 +215,8 @@ def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None =
                 changes["min_coverage"] = parse_coverage(value)
             elif key == "short-quote-words":
                 changes["short_quote_words"] = int(_number(where, key, value, integer=True))
+            elif key == "similarity":
+                changes["similarity"] = parse_similarity(value)
             elif key == "format":
                 if not isinstance(value, str) or value not in {f.value for f in OutputFormat}:
                     raise PolicyError(f"format must be one of text, json, github, got {value!r}")
@@ -209,8 +232,8 @@ def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None =
         raise PolicyError(f"{where}: {e}") from None
 
 
-def load_policy(path: Path) -> Policy:
-    """The policy of a TOML file's ``[tool.claimdiff.check]`` table (defaults when it has none)."""
+def _tool_table(path: Path) -> dict[str, Any]:
+    """The ``[tool.claimdiff]`` table of a TOML file (empty when it has none)."""
     import tomllib
 
     try:
@@ -224,12 +247,36 @@ def load_policy(path: Path) -> Policy:
         raise PolicyError(f"{path}: invalid TOML: {str(e).splitlines()[0]}") from None
     tool = data.get("tool", {})
     claimdiff = tool.get("claimdiff", {}) if isinstance(tool, dict) else {}
-    table = claimdiff.get("check") if isinstance(claimdiff, dict) else None
+    if not isinstance(claimdiff, dict):
+        raise PolicyError(f"{path}: [tool.claimdiff] must be a table")
+    return claimdiff
+
+
+def _similarity_of(claimdiff: dict[str, Any], path: Path) -> Similarity:
+    value = claimdiff.get("similarity")
+    return Similarity.LEXICAL if value is None else parse_similarity(value, f"{path} [tool.claimdiff] similarity")
+
+
+def project_similarity(cwd: Path | None = None) -> Similarity:
+    """The ``similarity`` of ``[tool.claimdiff]`` in the nearest ``pyproject.toml``, else lexical."""
+    path = find_pyproject(Path.cwd() if cwd is None else cwd)
+    return Similarity.LEXICAL if path is None else _similarity_of(_tool_table(path), path)
+
+
+def load_policy(path: Path) -> Policy:
+    """The policy of a TOML file's ``[tool.claimdiff.check]`` table (defaults when it has none), with
+    the ``similarity`` of ``[tool.claimdiff]`` as the default similarity."""
+    claimdiff = _tool_table(path)
+    similarity = _similarity_of(claimdiff, path)
+    table = claimdiff.get("check")
     if table is None:
-        return Policy(origin=str(path))
+        return Policy(origin=str(path), similarity=similarity)
     if not isinstance(table, dict):
         raise PolicyError(f"{path}: [tool.claimdiff.check] must be a table")
-    return policy_from_table(table, f"{path} [tool.claimdiff.check]", origin=str(path))
+    policy = policy_from_table(table, f"{path} [tool.claimdiff.check]", origin=str(path))
+    if "similarity" not in {k.replace("_", "-") for k in table}:
+        policy = replace(policy, similarity=similarity)
+    return policy
 
 
 def resolve_policy(
@@ -241,6 +288,7 @@ def resolve_policy(
     quote_threshold: float | None = None,
     short_quote_words: int | None = None,
     threshold: float | None = None,
+    similarity: str | None = None,
     output_format: str | None = None,
 ) -> Policy:
     """The effective policy: the file's (``config``, else the nearest ``pyproject.toml`` from ``cwd``)
@@ -258,6 +306,8 @@ def resolve_policy(
         changes["short_quote_words"] = short_quote_words
     if threshold is not None:
         changes["threshold"] = threshold
+    if similarity is not None:
+        changes["similarity"] = parse_similarity(similarity, "--similarity")
     if output_format is not None:
         if output_format not in {f.value for f in OutputFormat}:
             raise PolicyError(f"--format must be one of text, json, github, got {output_format!r}")

@@ -156,3 +156,42 @@ def test_the_seed_pair_stays_perfect_with_semantic() -> None:
     if not SEED.exists():
         pytest.skip("../shared/eval/seed not present")
     check_gold(SEED, "semantic")
+
+
+def test_similarity_from_tool_claimdiff_and_the_check_table(tmp_path: Path) -> None:
+    from claimdiff.policy import PolicyError, load_policy, project_similarity
+    from claimdiff.similarity import Similarity
+
+    (tmp_path / "pyproject.toml").write_text('[tool.claimdiff]\nsimilarity = "semantic"\n', encoding="utf-8")
+    assert project_similarity(tmp_path) is Similarity.SEMANTIC
+    assert load_policy(tmp_path / "pyproject.toml").similarity is Similarity.SEMANTIC
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.claimdiff]\nsimilarity = "semantic"\n[tool.claimdiff.check]\nsimilarity = "lexical"\n', encoding="utf-8"
+    )
+    assert load_policy(tmp_path / "pyproject.toml").similarity is Similarity.LEXICAL
+    (tmp_path / "pyproject.toml").write_text('[tool.claimdiff]\nsimilarity = "neural"\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match="lexical, semantic"):
+        project_similarity(tmp_path)
+    p = subprocess.run(
+        [sys.executable, "-m", "claimdiff", "compare", str(AXIOS), str(SECONDARY)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert p.returncode == 2 and p.stderr.count("\n") == 1 and "neural" in p.stderr
+
+
+def test_compare_and_check_read_the_project_similarity(tmp_path: Path) -> None:
+    pytest.importorskip("onnxruntime")
+    (tmp_path / "pyproject.toml").write_text('[tool.claimdiff]\nsimilarity = "semantic"\n', encoding="utf-8")
+    for args in (["compare", "--format", "json"], ["check", "--format", "json"]):
+        p = subprocess.run(
+            [sys.executable, "-m", "claimdiff", args[0], str(AXIOS), str(SECONDARY), *args[1:]],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+        )
+        assert p.returncode in (0, 1), p.stderr
+        doc = json.loads(p.stdout)
+        used = doc["options"]["similarity"] if args[0] == "compare" else doc["policy"]["similarity"]
+        assert used == "semantic"
