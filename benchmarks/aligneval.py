@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    python benchmarks/aligneval.py [--similarity semantic] [--opt threshold=48] [--blend intercept=-4.9] CASE_DIR...
+    python benchmarks/aligneval.py [--similarity semantic] [--opt threshold=48] [--set digit=1]
+        [--blend anchor=56] CASE_DIR...
 
 Scores exactly as ``../shared/tools/score_alignment.py`` does (its own functions are loaded and run),
 but calls :func:`claimdiff.compare` in this process instead of a subprocess per case, so that a grid
@@ -26,6 +27,7 @@ from _data import SCORER
 
 import claimdiff
 from claimdiff.similarity import semantic
+from claimdiff.similarity.lexical import Weights
 
 
 def load_scorer() -> ModuleType:
@@ -66,10 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("cases", nargs="+")
     ap.add_argument("--similarity", default="lexical")
     ap.add_argument("--opt", action="append", default=[], help="an option of claimdiff.Options, NAME=VALUE")
+    ap.add_argument("--set", action="append", default=[], help="a field of lexical.Weights, NAME=VALUE")
     ap.add_argument("--blend", action="append", default=[], help="a field of semantic.Blend, NAME=VALUE")
     ap.add_argument("--quiet", action="store_true", help="print the pooled line only")
     args = ap.parse_args(argv)
-    options = {"similarity": args.similarity, **parse(args.opt)}
+    options: dict[str, Any] = {"similarity": args.similarity, **parse(args.opt)}
+    if args.set:
+        options["weights"] = Weights(**parse(args.set))
     if args.blend:
         semantic.DEFAULT_BLEND = replace(semantic.DEFAULT_BLEND, **parse(args.blend))
     scorer = load_scorer()

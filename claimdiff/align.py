@@ -579,14 +579,14 @@ def _each_adds(vp: Profile, parts: Sequence[Profile], least: float) -> bool:
 
 
 def _figure_only(p: Profile, q: Profile, short: float) -> bool:
-    """The words two claims share are a figure and little else (less than half of ``short`` in other
+    """The words two claims share are a figure and little else (less than a quarter of ``short`` in other
     words): a shared "4.7 billion" is not evidence that two sentences state the same claim."""
     if p.text == q.text or not p.numbers or not q.numbers or p.numbers.isdisjoint(q.numbers):
         return False
     small, large = (p, q) if len(p.weights) <= len(q.weights) else (q, p)
     lw = large.weights
     words = sum(min(w, lw[k]) for k, w in small.weights.items() if k in lw and k not in small.numbers)
-    return words < 0.5 * short
+    return words < 0.25 * short
 
 
 def _figures_conflict(p: Profile, q: Profile) -> bool:

@@ -188,6 +188,8 @@ def tokens(folded: str) -> list[str]:
     Figures are written one way first: thousands separators dropped, ``bn``/``m``/``tn`` spelled out,
     mixed fractions as decimals, clock times as one token.
 
+    >>> tokens("nvidia (nasdaq: nvda) hired 670,000, raised $1bn, 2-1/4 percent at 9:30 a.m.")
+    ['nvidia', 'hired', '670000', 'raised', '1', 'billion', '2.25', 'percent', 'at', '9h30', 'a.m']
     >>> tokens("670,000 jobs, $1bn, 2-1/4 percent at 9:30 a.m.")
     ['670000', 'jobs', '1', 'billion', '2.25', 'percent', 'at', '9h30', 'a.m']
     """
@@ -196,6 +198,8 @@ def tokens(folded: str) -> list[str]:
     folded = folded.replace("%", " percent ").replace("per cent", "percent")
     if any(c.isdigit() for c in folded):
         folded = _figures(folded)
+    if ":" in folded:
+        folded = _TICKER.sub(" ", folded)
     for m in _WORD.finditer(folded):
         w = m.group()
         if w.endswith("'s"):
@@ -205,6 +209,11 @@ def tokens(folded: str) -> list[str]:
     return out
 
 
+# "(NASDAQ: NVDA)", "(NYSE:BA)": a ticker code, which one report gives and the other leaves out
+_TICKER = re.compile(
+    r"\((?:nasdaq|nyse|nyse american|amex|lse|tsx|tsxv|asx|otc|otcqx|hkex|sgx|nse|bse|xetra|euronext|tyo|krx|six)"
+    r"\s*:\s*[\w.-]{1,8}\)"
+)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SCALE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) ?(bn|mn|tn|m)\b")
 _SCALES = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion"}

@@ -56,6 +56,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from claimdiff.boilerplate import is_boilerplate, mark_page_furniture, stands_alone
 from claimdiff.model import Kind, Unit
 
 __all__ = ["BULLET_MARKERS", "Segmenter", "segment"]
@@ -126,134 +127,6 @@ _LIST_SCAN_RE = re.compile(r"[.!?…]|(?<=\s)(?:(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\
 _TIME_PHRASE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{1,2}(?:[:.]\d{2})?\s*")
 
 _MAX_TOKEN = 32  # longest token looked at behind a stop; abbreviations are far shorter
-_MAX_BOILERPLATE = 200  # longer units are prose, never boilerplate
-
-# --- boilerplate patterns -----------------------------------------------------------------------------
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
-_DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
-)
-# ", 9:30 a.m. ET", " | 9:30 AM", " 07.15 BST"
-_CLOCK = r"(?:(?:,?\s*(?:at\s+)?|\s*[|·•–—-]\s*)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
-_STAMP_PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)?"
-# A section name is a few capitalised words ("World", "U.S. News", "Politics & Policy"), so a dash
-# followed by ordinary prose after a date does not count.
-_SECTION = r"[A-Z][\w.&'’]*(?:\s+(?:&|[A-Z][\w.&'’]*)){0,3}"
-_AGO = (
-    r"(?:\d+|an?|one|two|three|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?"
-    r"|months?|years?)\s+ago"
-)
-# "Last updated 1:06 a.m. Wednesday": a time of day, after a verb that makes it a stamp
-_CLOCK_STAMP = (
-    r"(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?"
-    rf"(?:\s+[a-z]{{2,4}})??(?:,?\s+(?:on\s+)?(?:{_WEEKDAY}|today|yesterday))?"
-)
-# "9:42 p.m. ET" alone on a line: a live blog's time stamp
-_TIME_OF_DAY = r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?(?:\s+[a-z]{2,4})?"
-# "| 3 min read" after a stamp
-_READ_TIME = r"(?:\s*[|·•–—-]\s*\d{1,3}\s*(?:min(?:ute)?s?)\.?\s+read)?"
-_STAMP = rf"(?i:(?:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO})|{_CLOCK_STAMP}|{_TIME_OF_DAY}){_READ_TIME})"
-# The boilerplate patterns are compiled on first use (through the ``re`` module's cache): a text without a
-# byline never pays for the byline pattern, and each is tried only after a cheap test of a word or a
-# character that any match must contain.
-_DATELINE = rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP}(?:\s*[-–—|·•,]\s*{_SECTION})?"
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|den|al|bin|la|le|del|di|du))*"
-# "By Tribune staff", "By Jane Doe, staff writer", "By Jane Doe, Gazette health reporter"
-_STAFF = (
-    r"(?:,?\s+(?:[\w'’.-]+\s+){0,5}(?i:staff(?:\s+(?:reports?|writers?))?|wire\s+services|writers?|correspondents?"
-    r"|reporters?|editors?|columnists?|contributors?))"
-)
-_BYLINE = (
-    rf"(?:By|BY)\s+(?:the\s+)?{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*{_STAFF}?(?:\s*[,|·•–—-]\s*{_NAME})?"
-    rf"(?:\s*[|·•–—-]\s*{_STAMP})?"
-)
-# "About Veridane Energy Systems": the heading of a press release's company description
-_ABOUT = r"About(?:\s+[A-Z0-9][\w&.,'’-]*){1,6}"
-# a line that gives an e-mail address or a telephone number
-_CONTACT = r"[\w.+-]+@[\w-]+\.[\w.-]+|(?<!\d)(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)"
-_CREDIT_WORDS = ("photo", "image", "pic", "illustration", "graphic", "video", "footage", "credit")
-_CREDIT = (
-    r"\(?\s*(?:[A-Z][\w.&'’-]*\s+){0,2}"
-    r"(?i:photo(?:graph)?s?|images?|pictures?|pics?|illustrations?|graphics?|video|footage|credits?"
-    r"|photo\s+illustration)"
-    r"(?i:\s+(?:credits?|courtesy(?:\s+of)?|by))?\s*(?::|/|(?<=by)\s|(?<=of)\s)\s*\S.*"
-)
-_AGENCY_CREDIT = (
-    r"[^.!?]{0,120}(?:/|\bvia\s+)(?:Getty\s+Images|Shutterstock|AFP|AP|Reuters|EPA(?:-EFE)?|Bloomberg"
-    r"|Alamy|Pool|Xinhua|Sipa|Redux|Zuma(?:\s+Press)?)\)?"
-    # "(Alicia Grove / Ledger)": a bracketed photographer and outlet
-    r"|\(\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,4}\s*\)"
-)
-_NAV = (
-    r"(?i:go\s+deeper|read\s+more|read\s+next|keep\s+reading|continue\s+reading|related"
-    r"|related\s+(?:articles?|stories|story|coverage|content|links|reading|topics)|see\s+also"
-    r"|more\s+(?:stories|news|coverage|headlines)|most\s+(?:read|popular|viewed)|trending(?:\s+now)?"
-    r"|recommended(?:\s+for\s+you)?|advertisement|sponsored(?:\s+content)?|subscribe(?:\s+(?:now|today|here))?"
-    r"|share(?:\s+this(?:\s+(?:article|story|post|page))?)?|share\s+on\s+\w+|print|email|comments?"
-    r"|back\s+to\s+top|skip\s+to\s+(?:main\s+)?content|follow\s+us|sign\s+up|sign\s+in|log\s+in"
-    r"|click\s+here|view\s+comments|show\s+comments|top\s+stories|editor['’]?s\s+picks?"
-    r"|for\s+immediate\s+release|(?:media|press)\s+(?:contacts?|inquiries)|#{3,}|-\s*30\s*-|ends)"
-    r"\s*[:»›>→.…]*"
-)
-_NAV_PREFIX = (
-    r"(?i:(?:go\s+deeper|read\s+more|read\s+next|related|see\s+also|also\s+read|read\s+also|more|watch"
-    r"|listen|worth\s+(?:a|your)\s+(?:read|time)|sign\s+up|subscribe|recommended|more\s+on\s+this)\s*:.*"
-    r"|(?:sign\s+up\s+(?:for|to|here|now|today)|subscribe\s+(?:to|for|now|today|here)|click\s+here"
-    r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app|refresh\s+(?:this\s+page|the\s+page|for)"
-    r"|check\s+back\s+(?:for|later|soon)|for\s+more\s+information,?\s+(?:visit|contact|call|see|go\s+to|please))\b.*)"
-)
-
-
-# Notices of wire and web copy, whole units: who contributed ("(Reporting by ...; Editing by ...)",
-# "Jane Doe contributed to this report."), rights ("Copyright 2020 The Associated Press.", "All rights
-# reserved.", "This material may not be published, broadcast, ..."), and page furniture ("Story continues
-# below advertisement", "Follow Jane Doe on X"). An unbracketed credit names people only, so that
-# "Reporting by the Times found ..." stays a claim.
-_ROLE = r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics?|interview|interviewed)\s+(?i:by)"
-_NOTICE_OPENERS = (
-    "reporting",
-    "interview",
-    "additional",
-    "writing",
-    "editing",
-    "compiled",
-    "research",
-    "graphic",
-    "follow ",
-    "the following is",
-)
-_NOTICE_WORDS = (
-    "contribut",
-    "copyright",
-    "\u00a9",
-    "rights reserved",
-    "material may not",
-    "continues",
-    "edited",
-    "condensed",
-)
-_NOTICE = (
-    rf"\(\s*{_ROLE}\s+[^()]{{2,160}}\)"
-    rf"|{_ROLE}\s+[^;.()]{{2,80}}(?:;\s*{_ROLE}\s+[^;.()]{{2,80}})+\.?"
-    rf"|{_ROLE}\s+{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?\.?"
-    r"|(?i:(?:[\w.,'’-]+\s+){1,14}contribut(?:ed|es)(?:\s+reporting|\s+to\s+th(?:is|e)\s+(?:report|story|article))"
-    r"(?:\s+from\s+[^.]{1,60})?\.?"
-    r"|(?:copyright\s*\u00a9?|\u00a9)\s*\d{4}\b.{0,120}|(?:copyright\s*)?\u00a9\s*\w.{0,120}"
-    r"|all\s+rights\s+reserved\.?"
-    r"|this\s+material\s+may\s+not\s+be\s+(?:published|reproduced)\b.{0,120}"
-    r"|(?:this|the)\s+(?:transcript|interview|conversation|q\s*&\s*a|excerpt)\s+(?:has\s+been|was|is)"
-    r"\s+(?:lightly\s+)?(?:edited|condensed)(?:\s+(?:and|for)\s+[\w\s,]{1,60})?\.?"
-    r"|the\s+following\s+is\s+(?:an?\s+)?(?:lightly\s+)?(?:edited\s+)?(?:excerpt|transcript)\b.{0,160}"
-    r"|(?:the\s+)?(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad|video))?\.?"
-    r"|follow\s+(?:[\w.'’-]+\s+){1,4}on\s+(?:twitter|x|facebook|instagram|threads|bluesky|linkedin|tiktok)\b.{0,60})"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,10 +180,10 @@ class Segmenter:
                 kind = Kind.SENTENCE if _ends_with_stop(piece) else Kind.LINE
                 if self._detect_boilerplate:
                     whole = chunk.single_line and start == chunk.start and end == chunk.end
-                    if _is_boilerplate(piece, kind, whole):
+                    if is_boilerplate(piece, kind, whole):
                         kind = Kind.BOILERPLATE
                 units.append(Unit(start, end, piece, kind))
-        return units
+        return mark_page_furniture(text, units) if self._detect_boilerplate else units
 
 
 _DEFAULT = Segmenter()
@@ -413,7 +286,7 @@ def _wraps(text: str, prev: _Line, nxt: _Line, widest: int) -> bool:
     tail = text[max(prev.start, prev.end - 12) : prev.end].rsplit(None, 1)[-1]
     if tail.lower() in _FUNCTION_WORDS:
         return True
-    if _is_boilerplate(text[nxt.start : nxt.end], Kind.LINE, True) or _stands_alone(text[prev.start : prev.end]):
+    if is_boilerplate(text[nxt.start : nxt.end], Kind.LINE, True) or stands_alone(text[prev.start : prev.end]):
         return False  # a byline, a time stamp or a credit under a headline stands alone
     return widest <= 120 and prev.width >= max(40, 0.7 * widest)
 
@@ -603,50 +476,3 @@ def _period_ends_sentence(text: str, i: int, sent_start: int, next_char: str, ne
     if low in _AMBIGUOUS or _MULTI_PERIOD_RE.fullmatch(token):
         return newline or next_word in _OPENER_WORDS
     return True
-
-
-# --- boilerplate --------------------------------------------------------------------------------------
-
-
-def _is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
-    """Whether a unit is an obvious non-claim; see the module docstring for the patterns."""
-    if len(piece) > _MAX_BOILERPLATE:
-        return False
-    low = piece.lower()
-    if len(piece) <= 120 and any(w in low for w in _CREDIT_WORDS) and re.fullmatch(_CREDIT, piece):
-        return True
-    if re.fullmatch(_NAV, piece) or re.fullmatch(_NAV_PREFIX, piece):
-        return True
-    if _is_dateline(piece):
-        return True
-    maybe_notice = low.lstrip("(").startswith(_NOTICE_OPENERS) or any(w in low for w in _NOTICE_WORDS)
-    if maybe_notice and re.fullmatch(_NOTICE, piece):
-        return True
-    if kind is Kind.LINE:
-        if _is_byline(piece):
-            return True
-        if ("/" in piece or "via" in piece) and re.fullmatch(_AGENCY_CREDIT, piece):
-            return True
-        if whole_line and piece.endswith(":") and len(piece.split()) <= 6:
-            return True
-        if piece.startswith("About ") and re.fullmatch(_ABOUT, piece):
-            return True
-        if len(piece.split()) <= 8 and ("@" in piece or any(c.isdigit() for c in piece)) and re.search(_CONTACT, piece):
-            return True
-    return False
-
-
-def _is_dateline(piece: str) -> bool:
-    """A date or time stamp, optionally with a section name (every date has a digit; the only stamp
-    without one is "an hour ago", so the pattern is tried only when one of them is there)."""
-    has_stamp = any(c.isdigit() for c in piece) or "ago" in piece.lower()
-    return has_stamp and re.fullmatch(_DATELINE, piece.rstrip(".")) is not None
-
-
-def _is_byline(piece: str) -> bool:
-    return piece.startswith(("By", "BY")) and re.fullmatch(_BYLINE, piece) is not None
-
-
-def _stands_alone(line: str) -> bool:
-    """A byline or a time stamp: never the start of a wrapped paragraph."""
-    return _is_byline(line) or _is_dateline(line)

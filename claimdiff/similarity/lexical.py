@@ -75,7 +75,11 @@ class Weights:
     """A word of Zipf frequency z weighs ``max(floor, base - z)``; unknown words weigh ``base - 1.5``."""
     floor: float = 0.2
     number: float = 5.0
-    """Weight of a number token."""
+    """Weight of a number token of one significant digit."""
+    digit: float = 1.0
+    """Added to a number's weight per significant digit beyond the first (``4,800`` is more specific
+    than ``4``), up to ``digits_max`` more digits."""
+    digits_max: int = 3
     overlap: float = 0.75
     """Share of the weighted-overlap term in the blend; the rest is the rapidfuzz term."""
     containment: float = 0.35
@@ -115,7 +119,8 @@ class Scorer:
 
     def word_weight(self, token: str) -> float:
         if _NUMBER.match(token):
-            return self.w.number
+            significant = len(token.replace(".", "").replace(",", "").strip("0")) or 1
+            return self.w.number + self.w.digit * min(self.w.digits_max, significant - 1)
         z = zipf_frequency(token)
         if z is None:
             z = zipf_frequency(token.replace("'", "")) if "'" in token else None
