@@ -14,6 +14,7 @@ held-out cases in ``tests/heldout`` are measured once with the shared script and
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import json
 import shlex
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--similarity", default="lexical")
     ap.add_argument("--opt", action="append", default=[], help="an option of claimdiff.Options, NAME=VALUE")
     ap.add_argument("--set", action="append", default=[], help="a field of lexical.Weights, NAME=VALUE")
+    ap.add_argument("--const", action="append", default=[], help="a constant of claimdiff.compare, NAME=VALUE")
     ap.add_argument("--blend", action="append", default=[], help="a field of semantic.Blend, NAME=VALUE")
     ap.add_argument("--quiet", action="store_true", help="print the pooled line only")
     args = ap.parse_args(argv)
@@ -77,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         options["weights"] = Weights(**parse(args.set))
     if args.blend:
         semantic.DEFAULT_BLEND = replace(semantic.DEFAULT_BLEND, **parse(args.blend))
+    compare_module = importlib.import_module("claimdiff.compare")
+    for name, value in parse(args.const).items():
+        if not hasattr(compare_module, name):
+            raise SystemExit(f"claimdiff.compare has no constant {name}")
+        setattr(compare_module, name, value)
     scorer = load_scorer()
     scorer.subprocess = in_process(options)  # type: ignore[attr-defined]
     rows = [scorer.score_case(c, shlex.join(["claimdiff", "{a}", "{b}"])) for c in args.cases]

@@ -260,7 +260,14 @@ def _similarity_of(claimdiff: dict[str, Any], path: Path) -> Similarity:
 def project_similarity(cwd: Path | None = None) -> Similarity:
     """The ``similarity`` of ``[tool.claimdiff]`` in the nearest ``pyproject.toml``, else lexical."""
     path = find_pyproject(Path.cwd() if cwd is None else cwd)
-    return Similarity.LEXICAL if path is None else _similarity_of(_tool_table(path), path)
+    if path is None:
+        return Similarity.LEXICAL
+    try:
+        if b"claimdiff" not in path.read_bytes():  # no table of ours: skip parsing TOML at every start
+            return Similarity.LEXICAL
+    except OSError as e:
+        raise PolicyError(f"{path}: cannot read ({e.strerror or e})") from None
+    return _similarity_of(_tool_table(path), path)
 
 
 def load_policy(path: Path) -> Policy:
