@@ -6,6 +6,8 @@ Usage (from the repository root)::
     python benchmarks/tune.py --set base=7.5 --set overlap=0.8 --opt threshold=50
     python benchmarks/tune.py --grid overlap=0.6,0.7,0.8 --grid threshold=40,45,50 --workers 2
 
+``--fit-blend`` fits the semantic blend instead (see :func:`fit_blend`).
+
 ``--set`` takes a field of :class:`claimdiff.similarity.lexical.Weights`, ``--opt`` an option of
 :func:`claimdiff.compare` (:class:`claimdiff.Options`); ``--grid`` takes either, once or twice, and
 evaluates every combination. For each setting it prints:
@@ -291,6 +293,40 @@ def best_lines(points: Sequence[dict[str, Any]], results: Sequence[Result]) -> l
     return out
 
 
+def fit_blend(data_dir: Path) -> int:
+    """Fit the logistic model behind the semantic score on MRPC train: the logit of "paraphrase" as
+    ``intercept + lexical * score / 100 + cosine * cos``, by Newton's method with a small L2 penalty
+    (the ``semantic`` extra is needed: numpy and the model)."""
+    import numpy as np
+
+    from claimdiff.similarity.semantic import Blend, SemanticScorer
+
+    try:
+        train = load_mrpc("train", data_dir)
+    except DataError as exc:
+        print(f"tune.py: {exc}", file=sys.stderr)
+        return 2
+    scorer = SemanticScorer()
+    lexical = Scorer()
+    pa = [scorer.profile(p.a) for p in train]
+    pb = [scorer.profile(p.b) for p in train]
+    scorer.prepare(pa + pb)
+    x = np.array([[1.0, lexical.score(p, q) / 100.0, scorer.cosine(p, q)] for p, q in zip(pa, pb, strict=True)])
+    y = np.array([1.0 if p.label else 0.0 for p in train])
+    w = np.zeros(3)
+    for _ in range(50):
+        prob = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (prob - y) + 1e-3 * w
+        hessian = (x * (prob * (1.0 - prob))[:, None]).T @ x + 1e-3 * np.eye(3)
+        w -= np.linalg.solve(hessian, gradient)
+    fitted = Blend(intercept=round(float(w[0]), 4), lexical=round(float(w[1]), 4), cosine=round(float(w[2]), 4))
+    accuracy = float(np.mean(((x @ w) >= 0.0) == (y == 1.0)))
+    print(f"MRPC train: {len(train)} pairs; accuracy at the decision boundary {accuracy:.4f}")
+    print(f"fitted: {fitted}")
+    print(f"in use: {Blend()}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Evaluate claimdiff scorer constants on MRPC/STS-B train and dev.")
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="shared benchmarks folder (default: %(default)s)")
@@ -302,7 +338,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", choices=("mrpc", "sts"), help="evaluate only one benchmark")
     parser.add_argument("--workers", type=int, default=2, help="processes for a grid (default: %(default)s)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON lines")
+    parser.add_argument(
+        "--fit-blend",
+        action="store_true",
+        help="fit the semantic blend (claimdiff.similarity.semantic.Blend) on MRPC train and print it",
+    )
     args = parser.parse_args(argv)
+    if args.fit_blend:
+        return fit_blend(args.data)
     try:
         base, options, points = build_settings(args)
         settings = [make_setting(base, options, p, mrpc=args.only != "sts", sts=args.only != "mrpc") for p in points]
