@@ -124,12 +124,13 @@ EncodingOpt = Annotated[
     str | None,
     typer.Option("--encoding", help="Decode inputs with this codec instead of the automatic rule (see README)."),
 ]
+_MARKUP_HINT = INSTALL_HINT.replace("[", "\\[")  # help texts are rich markup: a bracket is escaped
 SimilarityOpt = Annotated[
     Similarity | None,
     typer.Option(
         "--similarity",
         help="How claims are compared: lexical (words; default) or semantic (words and sentence embeddings;"
-        f" needs {INSTALL_HINT}). Default: [tool.claimdiff] similarity, else lexical.",
+        f" needs {_MARKUP_HINT}). Default: \\[tool.claimdiff] similarity, else lexical.",
     ),
 ]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
