@@ -49,9 +49,10 @@ class Figure:
     """One figure read from a text: ``text == source[start:end]``."""
 
     kind: str
-    """``money``, ``percent``, ``points``, ``date``, ``rank``, ``ordinal`` or ``count``."""
+    """``money``, ``percent``, ``points``, ``date``, ``time``, ``rank``, ``ordinal`` or ``count``."""
     value: Value
-    """A number, a ``(low, high)`` range, or for dates a ``(year, month, day)`` triple."""
+    """A number, a ``(low, high)`` range, for dates a ``(year, month, day)`` triple, for a clock time the
+    minutes after midnight (``9:30 a.m.`` is 570; ``9:30`` without a.m. or p.m. is read as written)."""
     unit: str | None
     """The currency of money, the counted noun's stem of a count, else ``None``."""
     start: int
@@ -167,7 +168,9 @@ _NOT_UNIT = frozenset(
 # currency signs and the symbols that join ranges. Offsets are kept from the raw text.
 _TOKEN = re.compile(
     r"""
-    (?<![^\W\d_])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    (?<![\w:.])(?P<clock>(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?(minute)(?:\s?(?P<ampm>[ap])(?:\.m\.|m\b))?|\s?(?P<ampm2>[ap])(?:\.m\.|m\b)))(?![\w:])
+    | (?<![^\W\d_/])(?P<frac>(?P<whole>\d{1,4})[-\s](?P<top>[1-7])/(?P<bottom>[248]))(?![\w/])
+    | (?<![^\W\d_])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:(?P<ord>st|nd|rd|th)|(?P<suffix>k|m|mn|mln|bn|b|tn|trn))?(?![^\W_])
     | (?P<cur>US\$|[$€£¥₹])
     | (?P<pct>%)
@@ -181,7 +184,7 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str  # num, cur, pct, hash, dash, word
+    kind: str  # num, clock, cur, pct, hash, dash, word
     text: str
     start: int
     end: int
@@ -199,7 +202,20 @@ def _tokenize(text: str) -> list[_Tok]:
         if kind in ("ord", "suffix"):
             kind = "num"
         raw = m.group()
-        if m.group("num") is not None:
+        if m.group("clock") is not None:
+            hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+            half = (m.group("ampm") or m.group("ampm2") or "").lower()
+            if hour > 23 or (half and not 1 <= hour <= 12):
+                out.extend(_tokenize_plain(raw, m.start()))
+                continue
+            if half:
+                hour = hour % 12 + (12 if half == "p" else 0)
+            out.append(_Tok("clock", raw, m.start(), m.end(), raw.lower(), number=float(hour * 60 + minute)))
+        elif m.group("frac") is not None:
+            # a mixed fraction, as wire copy writes rates: "2-1/4" is 2.25
+            value = int(m.group("whole")) + int(m.group("top")) / int(m.group("bottom"))
+            out.append(_Tok("num", raw, m.start(), m.end(), raw.lower(), number=value))
+        elif m.group("num") is not None:
             digits = m.group("num")
             suffix = (m.group("suffix") or "").lower()
             out.append(
@@ -217,6 +233,26 @@ def _tokenize(text: str) -> list[_Tok]:
             )
         else:
             out.append(_Tok(kind, raw, m.start(), m.end(), fold(raw)))
+    return out
+
+
+def _tokenize_plain(raw: str, offset: int) -> list[_Tok]:
+    """Tokens of ``raw`` read without the clock pattern (a "clock" that is not a time of day)."""
+    out = []
+    for t in _tokenize(raw.replace(":", " ")):
+        out.append(
+            _Tok(
+                t.kind,
+                raw[t.start : t.end],
+                t.start + offset,
+                t.end + offset,
+                t.key,
+                t.number,
+                t.ordinal,
+                t.scale,
+                t.whole,
+            )
+        )
     return out
 
 
@@ -362,6 +398,11 @@ class _Parser:
     def parse(self) -> list[Figure]:
         i = 0
         while i < len(self.toks):
+            t = self.toks[i]
+            if t.kind == "clock":
+                self.add("time", float(t.number or 0.0), None, i, i)
+                i += 1
+                continue
             nxt = self.date(i)
             if nxt is None:
                 nxt = self.amount(i)
@@ -486,6 +527,11 @@ class _Parser:
             return None
         low, last, low_scaled = read
         high: float | None = None
+        if currency is None and (span := self._percent_range(last)) is not None:
+            # "2.25%-2.5%": a range of percentages with the sign written at both ends
+            high, end = span
+            self.add("percent", (low, high) if high != low else low, None, first, end)
+            return end + 1
         # a range: "20-30", "$5-$6 million", "20 to 30", "between 20 and 30"
         j = last + 1
         joiner = self.tok(j)
@@ -533,6 +579,21 @@ class _Parser:
         value: Value = (low, high) if high is not None and high != low else low
         self.add(kind, value, currency if kind == "money" else unit, first, j - 1)
         return j
+
+    def _percent_range(self, last: int) -> tuple[float, int] | None:
+        """After a number ending at ``last``: ``%-2.5%`` gives (2.5, index of the last ``%``)."""
+        pct, dash, num = self.tok(last + 1), self.tok(last + 2), self.tok(last + 3)
+        if pct is None or dash is None or num is None or pct.kind != "pct" or dash.kind != "dash" or num.kind != "num":
+            return None
+        if not (self.near(last, last + 1, 0) and self.near(last + 1, last + 2) and self.near(last + 2, last + 3)):
+            return None
+        other = self.number(last + 3)
+        if other is None:
+            return None
+        close = self.tok(other[1] + 1)
+        if close is None or close.kind != "pct" or not self.near(other[1], other[1] + 1, 0):
+            return None
+        return other[0], other[1] + 1
 
     def _plural_follows(self, j: int) -> bool:
         """A plural noun follows: ``1800 barrels`` is a count, not a year."""

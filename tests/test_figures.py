@@ -52,6 +52,15 @@ def one(text: str) -> Figure:
         ("2020-01-12", "date", (2020, 1, 12), None),
         ("in 2019", "date", (2019, None, None), None),
         ("one vase", "count", 1.0, "vase"),
+        # issue 9: figures read right
+        ("2-1/4 to 2-1/2 percent", "percent", (2.25, 2.5), None),
+        ("2.25%-2.5%", "percent", (2.25, 2.5), None),
+        ("670,000 workers", "count", 670000.0, "worker"),
+        ("$1bn", "money", 1e9, "USD"),
+        ("US$1 billion", "money", 1e9, "USD"),
+        ("9:30 a.m.", "time", 570.0, None),
+        ("8pm", "time", 1200.0, None),
+        ("17:45", "time", 1065.0, None),
     ],
 )
 def test_parse(text: str, kind: str, value: object, unit: str | None) -> None:
@@ -92,6 +101,10 @@ def test_not_figures(text: str) -> None:
         ("four months", "4 months"),
         ("Jan. 12", "January 12, 2020"),
         ("2019", "October 5, 2019"),
+        ("$1bn", "1 billion dollars"),
+        ("US$1 billion", "$1,000 million"),
+        ("2-1/4 to 2-1/2 percent", "2.25%-2.5%"),
+        ("5 p.m.", "17:00"),
     ],
 )
 def test_same_figure(a: str, b: str) -> None:
@@ -108,6 +121,8 @@ def test_same_figure(a: str, b: str) -> None:
         ("October 5, 2019", "October 6, 2019"),
         ("\u20ac5", "$5"),
         ("5%", "5 percentage points"),
+        ("9:30 a.m.", "9:30 p.m."),
+        ("2-1/4 percent", "2-1/2 percent"),
     ],
 )
 def test_different_figures(a: str, b: str) -> None:
@@ -160,3 +175,13 @@ def test_digits_with_separators_read_back(n: int, scale: str) -> None:
     factor = {"": 1, " million": 1e6, " billion": 1e9}[scale]
     assert f.value == pytest.approx(n * factor)
     assert same_figure(f, one(f"about {n}{scale} barrels"))
+
+
+def test_a_clock_time_or_a_year_only_one_side_gives_is_no_change() -> None:
+    from claimdiff.figures import changed_figures
+
+    a = figures("The vote, held at 5 p.m. on Friday in 2024, passed 52-48.")
+    b = figures("The vote passed 52-48.")
+    assert changed_figures(a, b) == ([], []) and changed_figures(b, a) == ([], [])
+    # both give a time: a different time is a change
+    assert changed_figures(figures("It opened at 9 a.m."), figures("It opened at 10 a.m."))[0]
