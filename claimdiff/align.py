@@ -319,11 +319,19 @@ def candidates(
     return out
 
 
+_COPIES = 8
+"""Partners kept per copy of a text repeated more than ``max_candidates`` times on a side."""
+
+
 def _identical(pa: Sequence[Profile], pb: Sequence[Profile], max_candidates: int, out: dict[Pair, float]) -> None:
     """Pairs of units with the same folded text, which score 100 whatever their weight.
 
-    A text repeated on both sides pairs each copy with the ``max_candidates`` copies closest in
-    relative position on the other side (all of them when there are few).
+    A text repeated on both sides pairs each copy with all the copies of the other side when each side
+    has at most ``max_candidates``; beyond that, with the ``_COPIES`` copies closest in relative position
+    (copies are interchangeable: a few partners each are enough for the one-to-one pass, and the work and
+    memory stay linear in the number of copies). The copies of a side are in
+    position order, so the closest ones are a run around where the copy's relative position falls:
+    found by bisection and widened one copy at a time (linear in the copies, not quadratic).
     """
     na, nb = len(pa), len(pb)
     by_text: dict[str, list[int]] = {}
@@ -339,14 +347,34 @@ def _identical(pa: Sequence[Profile], pb: Sequence[Profile], max_candidates: int
         if len(ia) <= max_candidates and len(jb) <= max_candidates:
             out.update(((i, j), 100.0) for i in ia for j in jb)
             continue
+        k = min(max_candidates, _COPIES)
         for i in ia:
-            out.update(
-                ((i, j), 100.0) for j in heapq.nsmallest(max_candidates, jb, key=lambda j: _tie_key(i, j, na, nb))
-            )
+            out.update(((i, j), 100.0) for j in _closest(i, na, jb, nb, k, a_side=True))
         for j in jb:
-            out.update(
-                ((i, j), 100.0) for i in heapq.nsmallest(max_candidates, ia, key=lambda i: _tie_key(i, j, na, nb))
-            )
+            out.update(((i, j), 100.0) for i in _closest(j, nb, ia, na, k, a_side=False))
+
+
+def _closest(u: int, nu: int, others: list[int], n_other: int, k: int, *, a_side: bool) -> list[int]:
+    """The ``k`` units of ``others`` (sorted positions in a report of ``n_other`` units) closest to unit
+    ``u`` of a report of ``nu`` units by :func:`_tie_key`, as ``heapq.nsmallest`` over all of them would
+    give, walking outwards from where ``u``'s relative position falls."""
+
+    def key(v: int) -> tuple[float, int, int]:
+        return _tie_key(u, v, nu, n_other) if a_side else _tie_key(v, u, n_other, nu)
+
+    target = (u + 0.5) / nu
+    # others[x] has relative position (others[x] + 0.5) / n_other: find the first at or after target
+    hi = bisect_left(others, target * n_other - 0.5)
+    lo = hi - 1
+    out: list[int] = []
+    while len(out) < k and (lo >= 0 or hi < len(others)):
+        if hi >= len(others) or (lo >= 0 and key(others[lo]) <= key(others[hi])):
+            out.append(others[lo])
+            lo -= 1
+        else:
+            out.append(others[hi])
+            hi += 1
+    return out
 
 
 class _Ticker:

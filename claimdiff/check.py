@@ -52,7 +52,7 @@ from rapidfuzz.distance import Indel
 from claimdiff._version import __version__
 from claimdiff.compare import Options, compare
 from claimdiff.figures import Figure, changed_figures, figures
-from claimdiff.model import Comparison, Source, Status, line_at, line_starts
+from claimdiff.model import Comparison, Source, Status, line_at, line_starts, require_text
 from claimdiff.policy import FindingKind, Policy
 from claimdiff.quotes import Quote, Word, find_quotes, quote_words, single_quoted, speech_runs, words
 
@@ -610,6 +610,9 @@ def check(
         names: how the two are named in the report (file paths, or ``-``).
         policy: what fails and the thresholds; :class:`~claimdiff.policy.Policy` defaults otherwise.
     """
+    source, derived = require_text(source, "source"), require_text(derived, "derived")
+    if policy is not None and not isinstance(policy, Policy):
+        raise TypeError(f"policy must be a claimdiff.Policy, got {type(policy).__name__}")
     policy = policy or Policy()
     options = Options(similarity=policy.similarity)
     if policy.threshold is not None:

@@ -6,6 +6,8 @@ Exit status: 0 ok, 1 a check found problems, 2 usage or input error (one line on
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum, StrEnum
 from typing import Annotated, NoReturn
 
@@ -22,6 +24,10 @@ class ExitStatus(IntEnum):
     ERROR = 2
 
 
+INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT, as shells report it)."""
+
+
 class Color(StrEnum):
     AUTO = "auto"
     ALWAYS = "always"
@@ -35,6 +41,28 @@ app = typer.Typer(
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class ReaderLeft(Exception):
+    """The reader of standard output went away (``| head``): not an error."""
+
+
+class CannotWrite(Exception):
+    """Standard output cannot be written (a full disk, a closed descriptor); the message is one line."""
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Turn failures to write the output into :class:`ReaderLeft` and :class:`CannotWrite`, which
+    :func:`run` maps to exit statuses (typer would turn a broken pipe into status 1, which reads as
+    "check found problems"). The output is flushed inside, so that a late failure is caught too."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise ReaderLeft from None
+    except OSError as e:
+        raise CannotWrite(f"cannot write the output: {e.strerror or e}") from None
 
 
 def fail(message: str) -> NoReturn:
@@ -134,9 +162,16 @@ SimilarityOpt = Annotated[
     ),
 ]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+"""``--width`` bounds: narrower tables cannot hold two columns; wider ones only cost memory."""
 WidthOpt = Annotated[
     int | None,
-    typer.Option("--width", min=40, help="Table width in columns (default: the terminal's, or 80 when piped)."),
+    typer.Option(
+        "--width",
+        min=MIN_WIDTH,
+        max=MAX_WIDTH,
+        help=f"Table width in columns, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, or 80 when piped).",
+    ),
 ]
 
 
@@ -196,12 +231,14 @@ def compare(
             )
     except (claimdiff.OptionsError, SemanticUnavailable) as e:
         fail(str(e))
-    if output_format is Format.JSON:
-        sys.stdout.write(dumps(result.to_dict()))
-        return
-    from claimdiff.render.table import console_for, print_table
+    with writing():
+        if output_format is Format.JSON:
+            sys.stdout.write(dumps(result.to_dict()))
+            return
+        from claimdiff.render.table import console_for, print_table
 
-    print_table(result, console_for(sys.stdout, color=color.value, width=width), show_boilerplate=not hide_boilerplate)
+        console = console_for(sys.stdout, color=color.value, width=width)
+        print_table(result, console, show_boilerplate=not hide_boilerplate)
 
 
 @app.command()
@@ -277,7 +314,12 @@ def check(
     ] = Color.AUTO,
     width: Annotated[
         int | None,
-        typer.Option("--width", min=40, help="Report width in columns (default: the terminal's, or 80 when piped)."),
+        typer.Option(
+            "--width",
+            min=MIN_WIDTH,
+            max=MAX_WIDTH,
+            help=f"Report width in columns, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, or 80 when piped).",
+        ),
     ] = None,
 ) -> None:
     """Check that DERIVED keeps the quotations, figures and claims of SOURCE; exit 1 on a failing finding.
@@ -309,27 +351,50 @@ def check(
         report = run_check(text_source, text_derived, names=(source, derived), policy=policy)
     except (OptionsError, SemanticUnavailable) as e:
         fail(str(e))
-    if policy.format is OutputFormat.JSON:
-        from claimdiff.render.json import dumps
+    with writing():
+        if policy.format is OutputFormat.JSON:
+            from claimdiff.render.json import dumps
 
-        sys.stdout.write(dumps(report.to_dict()))
-    elif policy.format is OutputFormat.GITHUB:
-        from claimdiff.render.github import render_github
+            sys.stdout.write(dumps(report.to_dict()))
+        elif policy.format is OutputFormat.GITHUB:
+            from claimdiff.render.github import render_github
 
-        sys.stdout.write(render_github(report))
-    else:
-        from claimdiff.render.check_text import print_check
-        from claimdiff.render.table import console_for
+            sys.stdout.write(render_github(report))
+        else:
+            from claimdiff.render.check_text import print_check
+            from claimdiff.render.table import console_for
 
-        print_check(report, console_for(sys.stdout, color=color.value, width=width))
+            print_check(report, console_for(sys.stdout, color=color.value, width=width))
     if not report.passed:
         raise typer.Exit(ExitStatus.PROBLEMS)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def run() -> None:
-    """Console-script entry point: usage errors become one line on stderr with exit status 2."""
+    """Console-script entry point: usage errors become one line on stderr with exit status 2; output that
+    cannot be written is one line and status 2 (a reader that left, ``| head``, is not an error: status
+    0, quietly); Ctrl-C is status 130 without a traceback."""
     try:
         code = app(standalone_mode=False)
+        sys.stdout.flush()
+    except ReaderLeft:
+        # `claimdiff compare ... | head`: the reader left; nothing more to say.
+        _silence_stdout()
+        sys.exit(ExitStatus.OK)
+    except CannotWrite as e:
+        _silence_stdout()
+        sys.stderr.write(f"claimdiff: error: {e}\n")
+        sys.exit(ExitStatus.ERROR)
     except typer.TyperException as e:
         message = e.format_message()
         if message:  # empty when the help was shown for a command given no arguments
@@ -337,13 +402,20 @@ def run() -> None:
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
             sys.stderr.write(f"claimdiff: error: {message}{hint}\n")
         sys.exit(getattr(e, "exit_code", ExitStatus.ERROR))
-    except typer.Abort:
-        sys.stderr.write("claimdiff: aborted\n")
-        sys.exit(130)
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("claimdiff: interrupted\n")
+        sys.exit(INTERRUPTED)
     except BrokenPipeError:
         # `claimdiff compare ... | head`: the reader left; nothing more to say.
-        sys.stderr.close()
+        _silence_stdout()
         sys.exit(ExitStatus.OK)
+    except OSError as e:
+        # reading errors are reported where inputs are read; what is left is writing the output
+        _silence_stdout()
+        sys.stderr.write(f"claimdiff: error: cannot write the output: {e.strerror or e}\n")
+        sys.exit(ExitStatus.ERROR)
+    if code == INTERRUPTED:  # typer turns Ctrl-C into this status, silently
+        sys.stderr.write("claimdiff: interrupted\n")
     sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 

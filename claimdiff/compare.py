@@ -14,7 +14,7 @@ from rapidfuzz.distance import LCSseq
 
 from claimdiff._version import __version__
 from claimdiff.align import Group, Pair, align, candidates
-from claimdiff.model import Comparison, Label, Match, Source, Unit
+from claimdiff.model import Comparison, Label, Match, Source, Unit, require_text
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.segment import Segmenter
 from claimdiff.similarity import Similarity
@@ -114,7 +114,16 @@ def compare(
         names: how the sources are named in the result (file paths, or ``-`` for stdin).
         options: an :class:`Options`; keyword ``overrides`` (``threshold=50``) replace its fields.
         weights: scorer constants (see :class:`claimdiff.similarity.lexical.Weights`); the defaults are tuned.
-        progress: called as ``progress(done, total)`` while candidates are scored.
+        progress: called as ``progress(done, total)`` (two ints, ``done`` rising to ``total``) about 200
+            times while candidates are scored, and once with ``done == total`` at the end; for a progress
+            bar. ``None``: not called.
+        **overrides: fields of :class:`Options` by name (``threshold=50``, ``similarity="semantic"``).
+
+    Raises:
+        TypeError: ``a`` or ``b`` is not a ``str`` (a path, bytes, ``None``), or an argument has the wrong
+            type, or an override is not an option.
+        OptionsError: an option is out of range (a ``ValueError``).
+        claimdiff.similarity.SemanticUnavailable: ``similarity="semantic"`` without the semantic extra.
 
     Returns:
         A :class:`~claimdiff.model.Comparison`: both sources with their units, and the matches.
@@ -123,6 +132,15 @@ def compare(
     >>> c.summary.shared, c.summary.unique_a, c.summary.unique_b
     (1, 1, 0)
     """
+    a, b = require_text(a, "a"), require_text(b, "b")
+    if not (isinstance(names, tuple) and len(names) == 2 and all(isinstance(n, str) for n in names)):
+        raise TypeError(f"names must be a tuple of two str, got {names!r}")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(
+            f"options must be a claimdiff.Options (or use keywords: threshold=50), got {type(options).__name__}"
+        )
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be a callable progress(done, total) or None, got {type(progress).__name__}")
     unknown = set(overrides) - set(Options.names())
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")

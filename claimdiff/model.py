@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Any
 
 COMPARE_SCHEMA = "claimdiff/compare/1"
@@ -227,3 +228,27 @@ class Comparison:
             "summary": self.summary.to_dict(),
             "options": dict(self.options),
         }
+
+
+def require_text(value: object, name: str) -> str:
+    """``value`` if it is a ``str``; otherwise a :class:`TypeError` that says what to pass instead.
+
+    The public entry points (``compare``, ``check``, ``segment``, ``similarity``) take the text itself,
+    already decoded: a path or bytes would otherwise fail deep inside with an unrelated error.
+
+    >>> require_text(b"abc", "a")
+    Traceback (most recent call last):
+    ...
+    TypeError: a must be a str (the text itself), got bytes: decode it first, e.g. data.decode("utf-8")
+    """
+    if isinstance(value, str):
+        return value
+    kind = type(value).__name__
+    hint = ""
+    if isinstance(value, bytes | bytearray | memoryview):
+        hint = ': decode it first, e.g. data.decode("utf-8")'
+    elif isinstance(value, PurePath):
+        hint = ": read the file first, e.g. Path(...).read_text(encoding='utf-8')"
+    elif hasattr(value, "read"):
+        hint = ": read the file first, e.g. f.read()"
+    raise TypeError(f"{name} must be a str (the text itself), got {kind}{hint}")

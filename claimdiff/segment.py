@@ -57,7 +57,7 @@ import re
 from dataclasses import dataclass
 
 from claimdiff.boilerplate import is_boilerplate, mark_page_furniture, stands_alone
-from claimdiff.model import Kind, Unit
+from claimdiff.model import Kind, Unit, require_text
 
 __all__ = ["BULLET_MARKERS", "Segmenter", "segment"]
 
@@ -172,7 +172,11 @@ class Segmenter:
 
         Returns:
             The units; an empty list when ``text`` holds only whitespace.
+
+        Raises:
+            TypeError: ``text`` is not a ``str`` (a path or bytes: read or decode it first).
         """
+        text = require_text(text, "text")
         units: list[Unit] = []
         for chunk in _chunks(text):
             for start, end in _split_chunk(text, chunk):

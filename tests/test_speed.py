@@ -117,3 +117,27 @@ def test_import_is_lazy_and_names_resolve() -> None:
         "assert all(hasattr(claimdiff, name) for name in claimdiff.__all__)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+@pytest.mark.parametrize("n", [400, 4000])
+def test_item4_repeated_lines_cost_linear_work(n: int) -> None:
+    """Issue 14, item 4: a text repeated thousands of times on both sides is paired by relative position
+    with a few copies each (work and memory linear in the copies), and every copy is still shared."""
+    text = "Ok\n" * n
+    scorer = Scorer()
+    profiles = [scorer.profile(u.text) for u in segment(text)]
+    pairs = candidates(profiles, profiles, scorer, threshold=39.0)
+    assert len(pairs) <= 2 * 8 * n
+    result = claimdiff.compare(text, text)
+    assert result.summary.shared == n
+    assert all(m.a == m.b for m in result.matches)  # copies pair in order
+
+
+def test_item4_near_identical_lines_are_bounded_too() -> None:
+    lines = [f"Ok {'then now sure fine good'.split()[k % 5]} {k % 97}" for k in range(3000)]
+    text = "\n".join(lines) + "\n"
+    scorer = Scorer()
+    profiles = [scorer.profile(u.text) for u in segment(text)]
+    pairs = candidates(profiles, profiles, scorer, threshold=39.0)
+    assert len(pairs) <= 2 * 50 * len(profiles)
+    assert claimdiff.compare(text, text).summary.shared == len(profiles)

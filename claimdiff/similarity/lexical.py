@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claimdiff.model import require_text
 from claimdiff.normalize import fold, stem, strip_attribution, tokens
 
 _MAX_CHARS = 5000
@@ -271,4 +272,5 @@ def similarity(x: str, y: str) -> float:
     >>> similarity("Prices rose 5% in May.", "\u201cPrices rose 5% in May,\u201d the minister said.")
     100.0
     """
+    x, y = require_text(x, "x"), require_text(y, "y")
     return _DEFAULT.score(_DEFAULT.profile(x), _DEFAULT.profile(y))

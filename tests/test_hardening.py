@@ -1,0 +1,134 @@
+"""Issue 14 (hardening): resource bounds and clean failures of the command line and the library, one test
+per item, named after it. Real subprocesses where the behaviour is the process's (exit status, signals,
+output that cannot be written)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import claimdiff
+from claimdiff.cli import app
+
+from .conftest import ROOT, SAMPLES
+
+AXIOS, SECONDARY = str(SAMPLES / "axios.txt"), str(SAMPLES / "secondary.txt")
+
+
+def claimdiff_process(*args: str, **kw: object) -> list[str]:
+    return [sys.executable, "-m", "claimdiff", *args]
+
+
+@pytest.mark.parametrize("command", ["compare", "check"])
+@pytest.mark.parametrize("width", ["1000000000", "1001", "39", "-5"])
+def test_item2_width_is_bounded(command: str, width: str) -> None:
+    result = CliRunner().invoke(app, [command, AXIOS, SECONDARY, "--width", width])
+    assert result.exit_code == 2
+    assert "--width" in result.stderr and "40<=x<=1000" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("width", ["40", "1000"])
+def test_item2_width_bounds_are_accepted(width: str) -> None:
+    result = CliRunner().invoke(app, ["compare", AXIOS, SECONDARY, "--width", width])
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(width)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", AXIOS, SECONDARY],
+        ["compare", AXIOS, SECONDARY, "--format", "json"],
+        ["check", AXIOS, SECONDARY],
+        ["check", AXIOS, SECONDARY, "--format", "github"],
+    ],
+)
+def test_item5_output_that_cannot_be_written_is_one_line_and_status_2(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(claimdiff_process(*args), stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "cannot write the output" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_item5_a_reader_that_leaves_is_not_an_error() -> None:
+    big = "The storm hit the coast today and many homes lost power.\n" * 3000
+    proc = subprocess.Popen(
+        claimdiff_process("compare", "-", AXIOS, "--format", "json"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdin.write(big.encode())
+    proc.stdin.close()
+    proc.stdout.read(10)  # like `| head -c 10`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0
+    assert err == ""
+
+
+def test_item7_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    # long enough to be interrupted while it works: exhaustive scoring of two generated reports
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from synth import pair
+
+    docs = pair(3000, seed=7)
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(docs.a, encoding="utf-8")
+    b.write_text(docs.b, encoding="utf-8")
+    proc = subprocess.Popen(
+        claimdiff_process("compare", str(a), str(b), "--exhaustive", "--format", "json"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "error", "words"),
+    [
+        (None, "x", TypeError, "a must be a str"),
+        ("x", b"bytes", TypeError, "b must be a str"),
+        (Path("a.txt"), "x", TypeError, "read the file"),
+        ("x", 3, TypeError, "b must be a str"),
+    ],
+)
+def test_item6_compare_checks_its_arguments(a: object, b: object, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words):
+        claimdiff.compare(a, b)  # type: ignore[arg-type]
+
+
+def test_item6_other_entry_points_check_their_arguments() -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        claimdiff.segment(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        claimdiff.similarity("x", b"y")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        claimdiff.check("x", None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="names"):
+        claimdiff.compare("x", "y", names="ab")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="progress"):
+        claimdiff.compare("x", "y", progress=3)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="options"):
+        claimdiff.compare("x", "y", options={"threshold": 40})  # type: ignore[arg-type]
