@@ -40,6 +40,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
+    # plain help: rich's help panels cut long option names at 80 columns ("--shared-thresho…")
+    rich_markup_mode=None,
 )
 
 
@@ -65,9 +67,17 @@ def writing() -> Iterator[None]:
         raise CannotWrite(f"cannot write the output: {e.strerror or e}") from None
 
 
+def _error_line(message: str) -> str:
+    """``claimdiff: error: ...`` on one line, with any control character of a file name or of input
+    text made visible (a name may hold ESC or a line break)."""
+    from claimdiff.render.controls import safe
+
+    return f"claimdiff: error: {safe(message, one_line=True)}\n"
+
+
 def fail(message: str) -> NoReturn:
     """Print a one-line error on stderr and exit with status 2."""
-    sys.stderr.write(f"claimdiff: error: {message}\n")
+    sys.stderr.write(_error_line(message))
     raise typer.Exit(ExitStatus.ERROR)
 
 
@@ -152,13 +162,12 @@ EncodingOpt = Annotated[
     str | None,
     typer.Option("--encoding", help="Decode inputs with this codec instead of the automatic rule (see README)."),
 ]
-_MARKUP_HINT = INSTALL_HINT.replace("[", "\\[")  # help texts are rich markup: a bracket is escaped
 SimilarityOpt = Annotated[
     Similarity | None,
     typer.Option(
         "--similarity",
         help="How claims are compared: lexical (words; default) or semantic (words and sentence embeddings;"
-        f" needs {_MARKUP_HINT}). Default: \\[tool.claimdiff] similarity, else lexical.",
+        f" needs {INSTALL_HINT}). Default: [tool.claimdiff] similarity, else lexical.",
     ),
 ]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
@@ -305,7 +314,7 @@ def check(
         typer.Option(
             "--config",
             metavar="FILE",
-            help="Read \\[tool.claimdiff.check] from this TOML file instead of the nearest pyproject.toml.",
+            help="Read [tool.claimdiff.check] from this TOML file instead of the nearest pyproject.toml.",
         ),
     ] = None,
     encoding: EncodingOpt = None,
@@ -393,14 +402,16 @@ def run() -> None:
         sys.exit(ExitStatus.OK)
     except CannotWrite as e:
         _silence_stdout()
-        sys.stderr.write(f"claimdiff: error: {e}\n")
+        sys.stderr.write(_error_line(str(e)))
         sys.exit(ExitStatus.ERROR)
     except typer.TyperException as e:
         message = e.format_message()
-        if message:  # empty when the help was shown for a command given no arguments
+        if type(e).__name__ == "NoArgsIsHelpError":  # `claimdiff compare` alone: its help, not an error
+            sys.stdout.write(message.rstrip("\n") + "\n")
+        elif message:
             ctx = getattr(e, "ctx", None)
             hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
-            sys.stderr.write(f"claimdiff: error: {message}{hint}\n")
+            sys.stderr.write(_error_line(f"{message}{hint}"))
         sys.exit(getattr(e, "exit_code", ExitStatus.ERROR))
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("claimdiff: interrupted\n")
@@ -412,7 +423,7 @@ def run() -> None:
     except OSError as e:
         # reading errors are reported where inputs are read; what is left is writing the output
         _silence_stdout()
-        sys.stderr.write(f"claimdiff: error: cannot write the output: {e.strerror or e}\n")
+        sys.stderr.write(_error_line(f"cannot write the output: {e.strerror or e}"))
         sys.exit(ExitStatus.ERROR)
     if code == INTERRUPTED:  # typer turns Ctrl-C into this status, silently
         sys.stderr.write("claimdiff: interrupted\n")

@@ -132,3 +132,24 @@ def test_item6_other_entry_points_check_their_arguments() -> None:
         claimdiff.compare("x", "y", progress=3)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="options"):
         claimdiff.compare("x", "y", options={"threshold": 40})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("command", ["compare", "check"])
+def test_item11_help_names_every_option_whole_at_80_columns(command: str) -> None:
+    import typer.main
+
+    proc = subprocess.run(
+        claimdiff_process(command, "--help"),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "80", "TERM": "dumb"},
+    )
+    assert proc.returncode == 0
+    assert "…" not in proc.stdout
+    assert max(len(line) for line in proc.stdout.splitlines()) <= 80
+    params = typer.main.get_command(app).commands[command].params  # type: ignore[attr-defined]
+    for param in params:
+        for opt in param.opts:
+            if opt.startswith("-"):
+                assert opt in proc.stdout, opt

@@ -3,7 +3,8 @@
 Findings are grouped by kind; each shows its severity, its message and both places as ``path:line``
 with the text found there, the differing words or figures marked. Input text always goes through
 :class:`rich.text.Text` (never markup) with control characters made visible, so a report can neither
-style the output nor send escape sequences to the terminal.
+style the output nor send escape sequences to the terminal; file names are shown on one line (a newline in a
+name as ``\\n``), so a name cannot start a line of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from rich.text import Text
 
 from claimdiff.check import CheckReport, Finding, Location, Severity
 from claimdiff.policy import FindingKind
-from claimdiff.render.table import safe
+from claimdiff.render.controls import safe
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 CHANGED = "reverse"
@@ -44,7 +45,7 @@ def _indent(item: Text, cells: int) -> Padding:
 
 
 def _place(role: str, name: str, loc: Location) -> list[RenderableType]:
-    label = Text.assemble((f"{role} ", "dim"), (f"{safe(name)}:{loc.line}", "cyan"))
+    label = Text.assemble((f"{role} ", "dim"), (f"{safe(name, one_line=True)}:{loc.line}", "cyan"))
     return [_indent(label, 2), _indent(_marked(loc.text, loc.start, loc.highlights), 4)]
 
 
@@ -69,9 +70,9 @@ class CheckView:
         return Text.assemble(
             ("claimdiff check", "bold"),
             "  SOURCE ",
-            (safe(r.source.name), "cyan"),
+            (safe(r.source.name, one_line=True), "cyan"),
             "  \u2192  DERIVED ",
-            (safe(r.derived.name), "cyan"),
+            (safe(r.derived.name, one_line=True), "cyan"),
         )
 
     def footer(self) -> Text:

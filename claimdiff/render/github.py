@@ -2,17 +2,28 @@
 
 Each finding becomes one ``::error`` (a failing finding) or ``::warning`` line, so that it shows as an
 annotation on the file and line of a pull request. The annotation sits on DERIVED when the finding has
-a place there, else on SOURCE; a place on standard input (``-``) gets no ``file``. Per the workflow
-command rules, ``%``, CR and LF are escaped in the message and, in properties, ``:`` and ``,`` too; so
-no input text can end the line or start another command.
+a place there, else on SOURCE; a place on standard input (``-``) gets no ``file``.
+
+Escaping follows the runner's parser (github.com/actions/runner, ``src/Runner.Common/ActionCommand.cs``:
+``TryParseV2``, ``_escapeDataMappings``, ``_escapePropertyMappings``): a line is a command when it starts,
+after leading spaces, with ``::``; the command and its properties end at the next ``::``; properties are
+split at ``,`` and each at its first ``=``; the runner then decodes ``%0D``, ``%0A`` (in properties also
+``%3A``, ``%2C``) and ``%25`` last. So message data escapes ``%``, CR and LF as ``%25``, ``%0D``, ``%0A``,
+and property values also ``:`` and ``,`` as ``%3A`` and ``%2C``. No input text can then end the line, start
+another command, add a property or end the property list early. Every other control character (ESC, BEL,
+DEL, C1, tab) and every bidi control is written visibly by :func:`claimdiff.render.controls.safe`
+(``\\x1b``, ``\\u202e``), so nothing in the log can move the cursor, recolour it or reorder how a line reads.
 
 >>> escape_property("a:b,c%")
 'a%3Ab%2Cc%25'
+>>> escape_data("50%\\r\\n\\x1b[31m\\u202e")
+'50%25%0D%0A\\\\x1b[31m\\\\u202e'
 """
 
 from __future__ import annotations
 
 from claimdiff.check import CheckReport, Finding, Location, Severity
+from claimdiff.render.controls import safe
 
 __all__ = ["escape_data", "escape_property", "render_github"]
 
@@ -20,12 +31,14 @@ _EXCERPT = 120
 
 
 def escape_data(value: str) -> str:
-    """Escape a workflow command's message."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message: ``%``, CR, LF percent-encoded, other controls made visible."""
+    # `%` first, so that the `%` of the escapes added next is not escaped again. The output of
+    # `safe` holds no `%`, CR, LF, `:` or `,`, so it can go last.
+    return safe(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"), one_line=True)
 
 
 def escape_property(value: str) -> str:
-    """Escape a workflow command's property value."""
+    """Escape a workflow command's property value: as :func:`escape_data`, and ``:``, ``,`` too."""
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 

@@ -9,7 +9,6 @@ style the output nor send escape sequences to the terminal.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
@@ -20,7 +19,10 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdiff.model import Comparison, Match, Status
+from claimdiff.render.controls import safe
 from claimdiff.worddiff import changed_words
+
+__all__ = ["ComparisonTable", "console_for", "print_table", "safe"]
 
 STYLES = {
     Status.SHARED: "green",
@@ -29,17 +31,6 @@ STYLES = {
     Status.BOILERPLATE: "dim",
 }
 CHANGED = "reverse"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """Make control characters (ESC, bidi overrides, ...) visible as ``\\xNN`` / ``\\uNNNN``."""
-
-    def show(m: re.Match[str]) -> str:
-        c = ord(m.group())
-        return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
-
-    return _CONTROL.sub(show, text)
 
 
 def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = ()) -> Text:
@@ -177,7 +168,7 @@ class ComparisonTable:
     def heading(self) -> Text:
         """Which report is A and which is B, above the table so that a long path is never squeezed into a
         column: a path wider than the terminal wraps onto the next line, never cut."""
-        a, b = (safe(name).replace("\n", "\\n") for name in (self.c.a.name, self.c.b.name))
+        a, b = (safe(name, one_line=True) for name in (self.c.a.name, self.c.b.name))
         heading = Text.assemble("A: ", (a, "bold"), "\n", "B: ", (b, "bold"))
         heading.overflow = "fold"
         return heading

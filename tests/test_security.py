@@ -1,0 +1,330 @@
+"""Issue 14: hostile input text and file names through the public interfaces (docs/security.md).
+
+Item 1: ``check --format github`` escapes workflow-command data and properties and makes every other control
+character inert; the text report of ``check`` and the ``compare`` table show file names on one line and
+control characters escaped. Item 3: ``--format json`` writes DEL, C1, bidi controls and U+2028/U+2029 as
+``\\uXXXX`` while the decoded data stays the same.
+
+Every case goes through ``claimdiff.cli.app`` with files on disk. What counts as hostile is defined here,
+independently of ``claimdiff.render.controls``.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from claimdiff.cli import app
+
+BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+SEPARATORS = frozenset("\u2028\u2029")
+
+# Each is embedded in both reports (NUL is refused as binary by the input reader, so it is not here).
+HOSTILE_TEXT = [
+    pytest.param("\x1b]0;pwned\x07", id="osc-title"),
+    pytest.param("\x1b[31m", id="sgr"),
+    pytest.param("\x1b[2J\x1b[H", id="clear-screen"),
+    pytest.param("\x07", id="bel"),
+    pytest.param("\x08\x08\x08", id="backspace"),
+    pytest.param("\x9b31m", id="c1-csi"),
+    pytest.param("\x9d0;pwned\x9c", id="c1-osc"),
+    pytest.param("\x85", id="c1-nel"),
+    pytest.param("\x7f", id="del"),
+    pytest.param("\u202e", id="rlo"),
+    pytest.param("\u2066", id="lri"),
+    pytest.param("\u200f\u061c", id="rlm-alm"),
+    pytest.param("\r", id="cr"),
+    pytest.param("\t", id="tab"),
+    pytest.param("\u2028", id="line-separator"),
+    pytest.param("%0A::error file=forged.txt::forged", id="command-in-text"),
+]
+
+# (file name, the `file` property as the runner decodes it, the name as the table and text report show it).
+# Percent escapes decode back to CR and LF; the other controls arrive as visible text.
+HOSTILE_NAMES = [
+    pytest.param("a,b:c::d\nx.txt", "a,b:c::d\nx.txt", "a,b:c::d\\nx.txt", id="comma-colon-newline"),
+    pytest.param("cr\rname.txt", "cr\rname.txt", "cr\\x0dname.txt", id="cr"),
+    pytest.param(
+        "::error file=x,line=1::f%0A.txt",
+        "::error file=x,line=1::f%0A.txt",
+        "::error file=x,line=1::f%0A.txt",
+        id="command",
+    ),
+    pytest.param("\x1b]0;pwned\x07.txt", "\\x1b]0;pwned\\x07.txt", "\\x1b]0;pwned\\x07.txt", id="osc-title"),
+    pytest.param("rlo\u202etxt.exe", "rlo\\u202etxt.exe", "rlo\\u202etxt.exe", id="rlo"),
+    pytest.param("c1\x9b31m,x.txt", "c1\\x9b31m,x.txt", "c1\\x9b31m,x.txt", id="c1-csi"),
+    pytest.param("tab\tname.txt", "tab\\tname.txt", "tab\\tname.txt", id="tab"),
+]
+
+PROPERTIES = {"file", "line", "endLine", "col", "endColumn", "title"}
+
+
+def raw_controls(text: str, *, json_output: bool = False) -> set[str]:
+    """The control, bidi (and, for JSON, line-separator) characters in ``text``, line feed aside."""
+    found = set()
+    for c in text:
+        o = ord(c)
+        if c == "\n":
+            continue
+        if o < 0x20 or 0x7F <= o <= 0x9F or c in BIDI or (json_output and c in SEPARATORS):
+            found.add(c)
+    return found
+
+
+def reports(hostile: str) -> tuple[str, str]:
+    """SOURCE and DERIVED with an altered quotation and a changed figure, ``hostile`` in each place."""
+    source = (
+        f'The minister said: "We will win the vote {hostile} by a wide margin." '
+        f"Prices rose 5% in May{hostile} across the region, the agency said.\n"
+        f"Café owners “welcomed” the news.\n"
+    )
+    derived = (
+        f'The minister said: "We will lose the vote {hostile} by a wide margin." '
+        f"Prices rose 7% in May across{hostile} the region, the agency said.\n"
+        f"Café owners “welcomed” the news.\n"
+    )
+    return source, derived
+
+
+def write(directory: Path, name: str, text: str) -> str:
+    path = directory / name
+    path.write_bytes(text.encode("utf-8"))  # exactly these characters: no newline translation
+    return str(path)
+
+
+def run(runner: CliRunner, args: list[str]) -> tuple[int, str, str]:
+    result = runner.invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code in (0, 1, 2)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def parse_command(line: str) -> tuple[str, dict[str, str], str]:
+    """Read a workflow command as the runner does (actions/runner ActionCommand.TryParseV2)."""
+    line = line.lstrip()
+    assert line.startswith("::"), line
+    end = line.index("::", 2)
+    info, data = line[2:end], line[end + 2 :]
+    name, _, rest = info.partition(" ")
+    props: dict[str, str] = {}
+    for item in rest.strip().split(","):
+        if not item:
+            continue
+        key, sep, value = item.partition("=")
+        assert sep and key not in props, (key, line)
+        for code, char in (("%0D", "\r"), ("%0A", "\n"), ("%3A", ":"), ("%2C", ",")):
+            value = value.replace(code, char)
+        props[key] = value.replace("%25", "%")
+    for code, char in (("%0D", "\r"), ("%0A", "\n")):
+        data = data.replace(code, char)
+    return name, props, data.replace("%25", "%")
+
+
+def check_github_output(out: str, findings: int) -> list[tuple[str, dict[str, str], str]]:
+    """One line per finding, each a well-formed command with known properties, then the summary line."""
+    assert out.endswith("\n") and "\r" not in out
+    lines = out[:-1].split("\n")
+    assert len(lines) == findings + 1, lines
+    assert lines[-1].startswith("claimdiff check ")
+    commands = [parse_command(ln) for ln in lines[:-1]]
+    for name, props, _ in commands:
+        assert name in ("error", "warning")
+        assert set(props) <= PROPERTIES and "title" in props
+    assert not lines[-1].lstrip().startswith(("::", "##["))
+    return commands
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner(env={"COLUMNS": "100", "LINES": "50", "TERM": "dumb", "NO_COLOR": None, "FORCE_COLOR": None})
+
+
+# --- item 1: check --format github ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "decoded", "shown"), HOSTILE_NAMES)
+def test_item1_github_annotation_properties_escaped(
+    runner: CliRunner, tmp_path: Path, name: str, decoded: str, shown: str
+) -> None:
+    source, derived = reports("")
+    a = write(tmp_path, "src-" + name, source)
+    b = write(tmp_path, name, derived)
+    code, out, err = run(runner, ["check", a, b, "--format", "github"])
+    assert code == 1 and err == ""
+    findings = len(json.loads(run(runner, ["check", a, b, "--format", "json"])[1])["findings"])
+    assert findings >= 2
+    commands = check_github_output(out, findings)
+    assert not raw_controls(out)
+    for _, props, data in commands:
+        assert props["file"] == str(tmp_path / decoded)  # the whole name, in one property
+        assert props["line"].isdigit() and props["col"].isdigit()
+        assert f"[SOURCE {tmp_path / ('src-' + decoded)}:" in data
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_TEXT)
+def test_item1_github_message_controls_inert(runner: CliRunner, tmp_path: Path, hostile: str) -> None:
+    source, derived = reports(hostile)
+    a, b = write(tmp_path, "source.txt", source), write(tmp_path, "derived.txt", derived)
+    code, out, err = run(runner, ["check", a, b, "--format", "github"])
+    assert code == 1 and err == ""
+    assert not raw_controls(out), sorted(raw_controls(out))
+    findings = len(json.loads(run(runner, ["check", a, b, "--format", "json"])[1])["findings"])
+    for _, props, _ in check_github_output(out, findings):
+        assert props["file"] == b
+
+
+# --- item 1, continued: the text report of check and the compare table ---------------------------------
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_TEXT)
+def test_item1_table_and_text_report_show_controls(runner: CliRunner, tmp_path: Path, hostile: str) -> None:
+    source, derived = reports(hostile)
+    a, b = write(tmp_path, "source.txt", source), write(tmp_path, "derived.txt", derived)
+    for args in (["compare", a, b], ["compare", a, b, "--hide-boilerplate"], ["check", a, b]):
+        code, out, err = run(runner, args)
+        assert code in (0, 1) and err == ""
+        assert not raw_controls(out), (args, sorted(raw_controls(out)))
+        assert "the vote" in out
+
+
+@pytest.mark.parametrize(("name", "decoded", "shown"), HOSTILE_NAMES)
+def test_item1_file_names_stay_on_their_line(
+    runner: CliRunner, tmp_path: Path, name: str, decoded: str, shown: str
+) -> None:
+    source, derived = reports("")
+    a = write(tmp_path, "src-" + name, source)
+    b = write(tmp_path, name, derived)
+    shown_a, shown_b = f"{tmp_path}/src-{shown}", f"{tmp_path}/{shown}"
+
+    code, out, err = run(runner, ["compare", a, b, "--width", "400"])
+    assert code == 0 and err == ""
+    assert not raw_controls(out)
+    lines = out.splitlines()
+    assert lines[:2] == [f"A: {shown_a}", f"B: {shown_b}"]
+    assert lines[2].split() == ["A", "status", "B"]
+
+    code, out, err = run(runner, ["check", a, b, "--width", "400"])
+    assert code == 1 and err == ""
+    assert not raw_controls(out)
+    lines = out.splitlines()
+    assert lines[0] == f"claimdiff check  SOURCE {shown_a}  \u2192  DERIVED {shown_b}"
+    places = [ln.strip() for ln in lines if ln.strip().startswith(("DERIVED /", "SOURCE /"))]
+    assert len(places) >= 4
+    for place in places:
+        role, _, rest = place.partition(" ")
+        path, _, number = rest.rpartition(":")
+        assert path == (shown_b if role == "DERIVED" else shown_a) and number.isdigit(), place
+
+
+# --- item 3: --format json -----------------------------------------------------------------------------
+
+
+def _same_text(doc: dict[str, Any], texts: dict[str, str]) -> None:
+    for src in doc["sources"]:
+        text = texts[src["name"]]
+        assert src["units"], src
+        for unit in src["units"]:
+            assert unit["text"] == text[unit["start"] : unit["end"]]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_TEXT)
+def test_item3_json_escapes_c1_and_bidi(runner: CliRunner, tmp_path: Path, hostile: str) -> None:
+    source, derived = reports(hostile)
+    a, b = write(tmp_path, "source\u202e.txt", source), write(tmp_path, "derived\x9b.txt", derived)
+    code, out, err = run(runner, ["compare", a, b, "--format", "json"])
+    assert code == 0 and err == ""
+    assert not raw_controls(out, json_output=True), sorted(raw_controls(out, json_output=True))
+    assert "Café owners “welcomed”" in out  # other non-ASCII text stays readable
+    doc = json.loads(out)
+    assert [s["name"] for s in doc["sources"]] == [a, b]
+    _same_text(doc, {a: source, b: derived})
+    if hostile.strip():  # (a CR, tab, NEL or separator alone may fall between units)
+        assert any(hostile in u["text"] for s in doc["sources"] for u in s["units"])
+
+    code, out, err = run(runner, ["check", a, b, "--format", "json"])
+    assert code == 1 and err == ""
+    assert not raw_controls(out, json_output=True)
+    doc = json.loads(out)
+    assert (doc["source"]["name"], doc["derived"]["name"]) == (a, b)
+    for f in doc["findings"]:
+        for side, text in (("source", source), ("derived", derived)):
+            if f[side] is not None:
+                assert f[side]["text"] == text[f[side]["start"] : f[side]["end"]]
+
+
+def test_item3_json_is_otherwise_unchanged(runner: CliRunner, axios: Path, secondary: Path) -> None:
+    """Without such characters the document is byte for byte what json.dumps writes."""
+    code, out, _ = run(runner, ["compare", str(axios), str(secondary), "--format", "json"])
+    assert code == 0
+    assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- error messages on stderr -----------------------------------------------------------------------
+
+
+def test_error_message_names_a_hostile_file_safely(runner: CliRunner, tmp_path: Path) -> None:
+    a = write(tmp_path, "source.txt", reports("")[0])
+    code, _, err = run(runner, ["compare", a, str(tmp_path / "missing\x1b]0;pwned\x07\u202e.txt")])
+    assert code == 2 and "no such file" in err
+    assert not raw_controls(err)
+
+
+# --- property: random hostile text never escapes, never crashes ----------------------------------------
+
+WORDS = ["The", "minister", "said", "prices", "rose", "5%", "7", "in", "May.", '"We', 'win."', "é", "“quoted”"]
+CONTROLS = [
+    *"\x01\x07\x08\x0b\x0c\x0e\x1b\x1f\x7f\x80\x85\x9b\x9c\x9d\x9f",
+    *sorted(BIDI),
+    "\u2028",
+    "\u2029",
+    "\r",
+    "\t",
+    "\x1b]0;pwned\x07",
+    "\x1b[31m",
+    "\u0301",  # combining acute
+    "\u0338\u20dd",  # combining overlay marks
+    "%0A::error::x",
+]
+TOKEN = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(CONTROLS),
+    st.sampled_from([" ", "\n", ". "]),
+    st.integers(200, 1500).map(lambda n: "long " * (n // 5)),  # long lines
+)
+REPORT = st.lists(TOKEN, min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=REPORT, b=REPORT)
+def test_item1_item3_random_hostile_text_never_escapes(a: str, b: str) -> None:
+    runner = CliRunner(env={"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": None, "FORCE_COLOR": None})
+    with tempfile.TemporaryDirectory() as tmp:
+        pa, pb = write(Path(tmp), "a.txt", a), write(Path(tmp), "b.txt", b)
+        for args, json_output in (
+            (["compare", pa, pb, "--format", "json"], True),
+            (["compare", pa, pb], False),
+            (["check", pa, pb, "--format", "github"], False),
+        ):
+            code, out, err = run(runner, args)
+            assert not raw_controls(out, json_output=json_output), (args, sorted(raw_controls(out)))
+            assert not raw_controls(err), (args, err)
+            if code == 2:  # refused input (empty, or mostly control characters): one line on stderr
+                assert out == "" and err.count("\n") == 1
+                continue
+            if json_output:
+                doc = json.loads(out)
+                _same_text(doc, {pa: a, pb: b})
+            elif args[0] == "check":
+                assert "\r" not in out and out.endswith("\n")
+                lines = out[:-1].split("\n")  # the runner splits at LF (and CR) only
+                assert lines[-1].startswith("claimdiff check ")
+                for line in lines[:-1]:
+                    name, props, _ = parse_command(line)
+                    assert name in ("error", "warning") and set(props) <= PROPERTIES
