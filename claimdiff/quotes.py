@@ -40,7 +40,7 @@ _OPENING = frozenset("\u201c\u201e\u00ab")
 _CLOSING = frozenset("\u201d\u00bb")
 _MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
 _BEFORE_OPEN = frozenset("([{<\u2014\u2013-/\u2018'")
-_LINE = r"(?:\r\n|\r|\n|\u2028|\u2029|\x85)"
+_LINE = r"(?:\r\n|\r(?!\n)|\n|\u2028|\u2029|\x85)"  # a CR of a CRLF is never a line end of its own
 _BULLET = (
     r"(?:[\u2022\u00b7\u25aa\u25ab\u2023\u2043\u25e6\u25cf\u25cb\u25a0\u25a1\u25ba\u25b8\u25b6\u25b9"
     r"\u27a2\u27a4\u2192\u2713\u2714\u2666\u25c6\u25c7*+]|[-\u2013\u2014](?=\s))"

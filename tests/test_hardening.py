@@ -153,3 +153,37 @@ def test_item11_help_names_every_option_whole_at_80_columns(command: str) -> Non
         for opt in param.opts:
             if opt.startswith("-"):
                 assert opt in proc.stdout, opt
+
+
+def test_item9_crlf_line_ends_do_not_leak(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(b'The minister said: "We will win\r\nthe vote by a wide margin."\r\nTurnout rose.\r\n')
+    b.write_bytes(b'The minister said: "We will lose\r\nthe vote by a wide margin."\r\nTurnout rose.\r\n')
+    runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1"})
+    for args in (["check", str(a), str(b)], ["compare", str(a), str(b)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code in (0, 1), result.stderr
+        assert "\\x0d" not in result.stdout and "\r" not in result.stdout
+        assert "margin" in result.stdout
+        if args[0] == "check":  # a quotation over a CRLF line break reads as over an LF one
+            assert "\u201cwin\u201d became \u201close\u201d" in result.stdout
+
+
+def test_item10_changed_words_are_bracketed_without_colour(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The council approved the budget on Tuesday after a long debate.\n", encoding="utf-8")
+    b.write_text("The council rejected the budget on Tuesday after a long debate.\n", encoding="utf-8")
+    plain = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1"}).invoke(app, ["compare", str(a), str(b)])
+    assert "[-approved-]" in plain.stdout and "{+rejected+}" in plain.stdout
+    assert "[-in A-] {+in B+}" in plain.stdout  # the legend says so
+    coloured = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["compare", str(a), str(b), "--color", "always"])
+    assert "[-approved-]" not in coloured.stdout and "\x1b[7m" in coloured.stdout  # reverse video instead
+
+
+def test_item11_a_piped_table_is_80_columns_wide(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    proc = subprocess.run(
+        claimdiff_process("compare", AXIOS, SECONDARY), capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert proc.returncode == 0
+    assert max(len(line) for line in proc.stdout.splitlines()) == 80

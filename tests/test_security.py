@@ -191,7 +191,7 @@ def test_item1_table_and_text_report_show_controls(runner: CliRunner, tmp_path: 
         code, out, err = run(runner, args)
         assert code in (0, 1) and err == ""
         assert not raw_controls(out), (args, sorted(raw_controls(out)))
-        assert "the vote" in out
+        assert "vote" in out and "margin" in out  # the text is there (words may wrap, markers may bracket)
 
 
 @pytest.mark.parametrize(("name", "decoded", "shown"), HOSTILE_NAMES)

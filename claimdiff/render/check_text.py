@@ -9,21 +9,24 @@ name as ``\\n``), so a name cannot start a line of its own.
 
 from __future__ import annotations
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.text import Text
 
 from claimdiff.check import CheckReport, Finding, Location, Severity
 from claimdiff.policy import FindingKind
 from claimdiff.render.controls import safe
+from claimdiff.render.table import PLAIN_MARKS, line_ends
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
 CHANGED = "reverse"
 _EXCERPT = 400
 
 
-def _marked(raw: str, base: int, marks: tuple[tuple[int, int], ...]) -> Text:
-    """``raw`` (the input from offset ``base``) with the spans ``marks`` (absolute offsets) marked."""
+def _marked(raw: str, base: int, marks: tuple[tuple[int, int], ...], plain: tuple[str, str] | None = None) -> Text:
+    """``raw`` (the input from offset ``base``) with the spans ``marks`` (absolute offsets) marked: in
+    reverse video, or bracketed with ``plain`` (opening, closing) when there is no colour."""
+    raw = line_ends(raw)
     out = Text()
     pos = 0
     for start, end in marks:
@@ -31,7 +34,10 @@ def _marked(raw: str, base: int, marks: tuple[tuple[int, int], ...]) -> Text:
         if s >= e:
             continue
         out.append(safe(raw[pos:s]))
-        out.append(safe(raw[s:e]), style=CHANGED)
+        if plain is None:
+            out.append(safe(raw[s:e]), style=CHANGED)
+        else:
+            out.append(f"{plain[0]}{safe(raw[s:e])}{plain[1]}")
         pos = e
     out.append(safe(raw[pos:]))
     if len(out) > _EXCERPT:
@@ -44,18 +50,19 @@ def _indent(item: Text, cells: int) -> Padding:
     return Padding(item, (0, 0, 0, cells), expand=False)
 
 
-def _place(role: str, name: str, loc: Location) -> list[RenderableType]:
+def _place(role: str, name: str, loc: Location, colour: bool) -> list[RenderableType]:
     label = Text.assemble((f"{role} ", "dim"), (f"{safe(name, one_line=True)}:{loc.line}", "cyan"))
-    return [_indent(label, 2), _indent(_marked(loc.text, loc.start, loc.highlights), 4)]
+    plain = None if colour else PLAIN_MARKS["b" if role == "DERIVED" else "a"]
+    return [_indent(label, 2), _indent(_marked(loc.text, loc.start, loc.highlights, plain), 4)]
 
 
-def _finding(report: CheckReport, f: Finding) -> RenderableType:
-    head = Text.assemble((f.severity.value, SEVERITY_STYLE[f.severity]), ": ", safe(f.message))
+def _finding(report: CheckReport, f: Finding, colour: bool = True) -> RenderableType:
+    head = Text.assemble((f.severity.value, SEVERITY_STYLE[f.severity]), ": ", safe(line_ends(f.message)))
     body: list[RenderableType] = [head]
     if f.derived is not None:
-        body += _place("DERIVED", report.derived.name, f.derived)
+        body += _place("DERIVED", report.derived.name, f.derived, colour)
     if f.source is not None:
-        body += _place("SOURCE", report.source.name, f.source)
+        body += _place("SOURCE", report.source.name, f.source, colour)
     return Group(*body)
 
 
@@ -88,7 +95,11 @@ class CheckView:
             f"{r.coverage:.0%} of SOURCE's claims carried{floor}",
         )
 
-    def __rich__(self) -> RenderableType:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.render(colour=console.color_system is not None and not console.no_color)
+
+    def render(self, *, colour: bool = True) -> RenderableType:
+        """The report; without ``colour``, changed words are bracketed: ``[-SOURCE's-]``, ``{+DERIVED's+}``."""
         parts: list[RenderableType] = [self.header(), Text()]
         for kind in FindingKind:
             group = [f for f in self.report.findings if f.kind is kind]
@@ -96,7 +107,7 @@ class CheckView:
                 continue
             parts.append(Text(f"{kind.value} ({len(group)})", style="bold underline"))
             for f in group:
-                parts.append(_finding(self.report, f))
+                parts.append(_finding(self.report, f, colour))
             parts.append(Text())
         if not self.report.findings:
             parts.append(Text("No findings.", style="green"))

@@ -33,9 +33,22 @@ STYLES = {
 CHANGED = "reverse"
 
 
-def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = ()) -> Text:
+PLAIN_MARKS = {"a": ("[-", "-]"), "b": ("{+", "+}")}
+"""Without colour, changed words are bracketed as wdiff does: ``[-old-]`` in A, ``{+new+}`` in B."""
+
+
+def line_ends(text: str) -> str:
+    """CR and CRLF line ends as plain line feeds (same length: a CR before LF becomes a space), so that
+    a report written on Windows does not show ``\x0d`` and offsets into ``text`` stay valid."""
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
+
+
+def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = (), plain: tuple[str, str] | None = None) -> Text:
+    """``raw`` as rich text with control characters made visible and the ``marks`` (changed words)
+    highlighted, or bracketed with ``plain`` (opening, closing) when there is no colour to show them."""
     # Offsets of the changed words refer to `raw`; make control characters visible piece by piece
     # so that the marks still land on the right words.
+    raw = line_ends(raw)
     out = Text(style=style)
     merged: list[list[int]] = []
     for start, end in sorted(marks):
@@ -47,7 +60,10 @@ def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = ()) -> Text:
     pos = 0
     for start, end in merged:
         out.append(safe(raw[pos:start]))
-        out.append(safe(raw[start:end]), style=CHANGED)
+        if plain is None:
+            out.append(safe(raw[start:end]), style=CHANGED)
+        else:
+            out.append(f"{plain[0]}{safe(raw[start:end])}{plain[1]}")
         pos = end
     out.append(safe(raw[pos:]))
     return out
@@ -100,6 +116,8 @@ class ComparisonTable:
     def __init__(self, comparison: Comparison, *, show_boilerplate: bool = True) -> None:
         self.c = comparison
         self.show_boilerplate = show_boilerplate
+        self.colour = True
+        """Whether changed words can be shown by colour; otherwise they are bracketed (``PLAIN_MARKS``)."""
 
     def _cell(self, side: str, idx: tuple[int, ...], status: Status, marks: list[tuple[int, int]]) -> Text:
         source = self.c.a if side == "a" else self.c.b
@@ -120,7 +138,8 @@ class ComparisonTable:
                 raw_b = " ".join(c.b.units[k].text for k in row.b)
                 marks_a, marks_b = changed_words(raw_a, raw_b)
                 label = Text(f"{status.value}\n{row.match.score:.0f}", style=STYLES[status])
-                t.add_row(_text(raw_a, "", marks_a), label, _text(raw_b, "", marks_b))
+                plain_a, plain_b = (None, None) if self.colour else (PLAIN_MARKS["a"], PLAIN_MARKS["b"])
+                t.add_row(_text(raw_a, "", marks_a, plain_a), label, _text(raw_b, "", marks_b, plain_b))
             elif row.a:
                 status = st_a[row.a[0]]
                 if status is Status.BOILERPLATE and not self.show_boilerplate:
@@ -140,7 +159,8 @@ class ComparisonTable:
         if not colour:
             return Text(
                 "status: shared (same words), paraphrased (same claim, other words), only A / only B, "
-                "boilerplate; the number under a status is the similarity (0-100)"
+                "boilerplate; the number under a status is the similarity (0-100); changed words: "
+                "[-in A-] {+in B+}"
             )
         out = Text()
         for label, style in (
@@ -174,9 +194,10 @@ class ComparisonTable:
         return heading
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        self.colour = console.color_system is not None and not console.no_color
         yield self.heading()
         yield self.table()
-        yield self.legend(colour=console.color_system is not None and not console.no_color)
+        yield self.legend(colour=self.colour)
         yield self.summary_line()
 
 
@@ -188,8 +209,13 @@ def print_table(comparison: Comparison, console: Console, *, show_boilerplate: b
 def console_for(file: TextIO, *, color: str = "auto", width: int | None = None) -> Console:
     """A console for ``file``. ``color`` is ``auto`` (colour when ``file`` is a terminal and
     ``NO_COLOR`` is unset), ``always`` or ``never``; ``width`` defaults to ``COLUMNS``, then the
-    terminal's width, then 80."""
+    terminal's width when ``file`` is a terminal, else 80 (a piped table does not follow the
+    terminal the command was typed in)."""
     env_width = os.environ.get("COLUMNS", "")
+    if width is None and not env_width.isdigit():
+        isatty = getattr(file, "isatty", None)
+        if not (isatty is not None and isatty()):
+            width = 80
     return Console(
         file=file,
         force_terminal=True if color == "always" else None,
