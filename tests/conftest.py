@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -35,3 +38,16 @@ def axios() -> Path:
 @pytest.fixture
 def secondary() -> Path:
     return SAMPLES / "secondary.txt"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    """In CI (``CI`` set, as ``.ci/run`` runs), a skipped test is a failure: everything a test needs
+    (``../shared``, the semantic extra, ``/dev/full``) is there, so a skip would hide a missing piece.
+    Elsewhere a skip says why (``-rs`` in the pytest options)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("CI") and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where every test must run: {reason}"

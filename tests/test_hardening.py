@@ -187,3 +187,27 @@ def test_item11_a_piped_table_is_80_columns_wide(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0
     assert max(len(line) for line in proc.stdout.splitlines()) == 80
+
+
+def test_item13_a_skip_fails_in_ci_and_says_why_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "conftest.py").write_text("from tests.conftest import pytest_runtest_makereport  # noqa: F401\n")
+    (tmp_path / "test_x.py").write_text("import pytest\n\ndef test_x():\n    pytest.skip('../shared is absent')\n")
+    base = {k: v for k, v in os.environ.items() if k != "CI"}
+    base["PYTHONPATH"] = str(ROOT)
+    argv = [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tmp_path)]
+    here = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env=base)
+    assert here.returncode == 0 and "../shared is absent" in here.stdout
+    ci = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env={**base, "CI": "true"})
+    assert ci.returncode != 0 and "skipped in CI" in ci.stdout
+
+
+def test_item13_docs_transcripts_are_generated_and_current() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "readme.py"), "--check"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    for doc in (ROOT / "docs").glob("*.md"):
+        text = doc.read_text(encoding="utf-8")
+        assert "pip install claimdiff" not in text, doc  # not published: install from a clone
+    assert "<!-- run:" in (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    assert "<!-- run:" in (ROOT / "docs" / "check.md").read_text(encoding="utf-8")

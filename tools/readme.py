@@ -1,4 +1,4 @@
-"""Keep the README's transcripts true: re-run the commands in its generated blocks.
+"""Keep the transcripts of README.md and docs/*.md true: re-run the commands in their generated blocks.
 
 A generated block in README.md looks like::
 
@@ -10,7 +10,8 @@ A generated block in README.md looks like::
     <!-- end -->
 
 ``python tools/readme.py`` rewrites every block with the command's current output;
-``python tools/readme.py --check`` exits 1 when a block is stale (the test suite runs the check).
+``python tools/readme.py --check`` exits 1 when a block is stale or a line ends in spaces (the test suite
+runs the check).
 The commands run through ``sh`` from the repository root with ``claimdiff`` on PATH, ``NO_COLOR=1``.
 """
 
@@ -38,7 +39,11 @@ def run(cmd: str) -> str:
 
 def runnable(cmd: str) -> bool:
     """Whether every program of the pipeline is installed (jq may not be, on a new machine)."""
-    programs = [shlex.split(stage)[0] for stage in cmd.split("|")]
+    lexer = shlex.shlex(cmd, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    words = list(lexer)
+    # the first word of the command and of each stage after a `|` outside quotes
+    programs = [w for k, w in enumerate(words) if k == 0 or words[k - 1] == "|"]
     return all(p == "claimdiff" or shutil.which(p) for p in programs)
 
 
@@ -51,17 +56,25 @@ def render(text: str) -> str:
     return BLOCK.sub(one, text)
 
 
+DOCUMENTS = ("README.md", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md")))
+
+
 def main() -> int:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    new = render(text)
-    if "--check" in sys.argv:
-        if new != text:
-            sys.stderr.write("README.md transcripts are stale: run python tools/readme.py\n")
-            return 1
-        return 0
-    readme.write_text(new, encoding="utf-8")
-    return 0
+    stale = []
+    for name in DOCUMENTS:
+        path = ROOT / name
+        text = path.read_text(encoding="utf-8")
+        new = render(text)
+        trailing = [k for k, line in enumerate(new.splitlines(), 1) if line != line.rstrip()]
+        if "--check" in sys.argv:
+            if new != text:
+                stale.append(f"{name}: transcripts are stale: run python tools/readme.py")
+            stale += [f"{name}:{k}: trailing spaces" for k in trailing]
+        elif new != text:
+            path.write_text(new, encoding="utf-8")
+    for line in stale:
+        sys.stderr.write(line + "\n")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
