@@ -331,6 +331,10 @@ def _segments(code: str, points: frozenset[int]) -> list[str]:
     return [code[a:b] for a, b in itertools.pairwise(cuts)]
 
 
+_DROPPED_END = 2
+"""SOURCE words after the last shared word that count as left out of a quotation already altered."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Change:
     source: list[Word]
@@ -351,43 +355,47 @@ def _changes(
     if len(d_code) < len(s_code):
         al = fuzz.partial_ratio_alignment(d_code, s_code, processor=None)
         if al is not None:
-            lo, hi = max(0, al.dest_start - len(d_code)), min(len(s_code), al.dest_end + len(d_code))
+            lo = max(0, al.dest_start - len(d_code))
+            hi = min(len(s_code), al.dest_end + len(d_code) + _DROPPED_END)
     window, window_words = s_code[lo:hi], s_words[lo:hi]
     ops = list(Indel.opcodes(d_code, window))
     equal = [k for k, op in enumerate(ops) if op.tag == "equal"]
-    out: list[_Change] = []
     if not equal:
         return [_Change(window_words, d_words)]
     first, last = equal[0], equal[-1]
-    for k, op in enumerate(ops):
+
+    def words_of(part: list[Any]) -> tuple[list[Word], list[Word]]:
+        dw = [w for op in part for w in d_words[op.src_start : op.src_end]]
+        sw = [w for op in part for w in window_words[op.dest_start : op.dest_end]]
+        return dw, sw
+
+    # The words before the first and after the last shared word are read together (a replaced first or
+    # last word is a deletion and an insertion side by side): what DERIVED has there replaced as many
+    # SOURCE words next to the shared part.
+    head_d, head_s = words_of(ops[:first])
+    tail_d, tail_s = words_of(ops[last + 1 :])
+    # changes between the same two shared words are one change (a deletion next to an insertion is a
+    # replacement); changes with a shared word between them stay apart
+    runs: list[list[_Change]] = [[]]
+    if head_d:
+        runs[-1].append(_Change(head_s[len(head_s) - len(head_d) :], head_d))
+    for op in ops[first : last + 1]:
         if op.tag == "equal":
+            runs.append([])
             continue
         dw = d_words[op.src_start : op.src_end]
         sw = window_words[op.dest_start : op.dest_end]
-        if k < first:
-            sw = sw[len(sw) - len(dw) :] if dw else []
-        elif k > last:
-            sw = sw[: len(dw)]
-        elif not dw and op.src_start in points:
+        if not dw and op.src_start in points:
             continue
         if dw or sw:
-            out.append(_Change(sw, dw))
-    # merge adjacent changes (a delete next to an insert is one replacement)
-    merged: list[_Change] = []
-    for c in out:
-        if merged and _touching(merged[-1], c):
-            merged[-1] = _Change(merged[-1].source + c.source, merged[-1].derived + c.derived)
-        else:
-            merged.append(c)
-    return merged
-
-
-def _touching(a: _Change, b: _Change) -> bool:
-    return (
-        (not a.source or not b.source or a.source[-1].end <= b.source[0].start)
-        and ((not a.derived or not b.derived) or a.derived[-1].end <= b.derived[0].start)
-        and (not a.source or not a.derived or not b.source or not b.derived)
-    )
+            runs[-1].append(_Change(sw, dw))
+    if tail_d:
+        runs[-1].append(_Change(tail_s[: len(tail_d)], tail_d))
+    elif any(runs) and 0 < len(tail_s) <= _DROPPED_END:
+        # a quotation already altered that also stops a word or two short ("ne céderons pas" ->
+        # "céderons"): those words went too, and are named
+        runs[-1].append(_Change(tail_s, []))
+    return [_Change([w for c in run for w in c.source], [w for c in run for w in c.derived]) for run in runs if run]
 
 
 def _quoted(text: str, ws: Sequence[Word]) -> str:
