@@ -225,7 +225,7 @@ def compare(
             fail(str(e))
     text_a, text_b = read_inputs([a, b], encoding)
     try:
-        with progress_bar() as progress:
+        with progress_bar(size=len(text_a) + len(text_b)) as progress:
             result = claimdiff.compare(
                 text_a,
                 text_b,
@@ -237,6 +237,7 @@ def compare(
                 boilerplate=boilerplate,
                 similarity=similarity,
                 progress=progress,
+                stage=progress.stage,
             )
     except (claimdiff.OptionsError, SemanticUnavailable) as e:
         fail(str(e))

@@ -104,6 +104,7 @@ def compare(
     options: Options | None = None,
     weights: Weights | None = None,
     progress: Callable[[int, int], None] | None = None,
+    stage: Callable[[str], None] | None = None,
     **overrides: Any,
 ) -> Comparison:
     """Compare the claims of two texts.
@@ -117,6 +118,9 @@ def compare(
         progress: called as ``progress(done, total)`` (two ints, ``done`` rising to ``total``) about 200
             times while candidates are scored, and once with ``done == total`` at the end; for a progress
             bar. ``None``: not called.
+        stage: called with the name of each step as it starts: ``"segment"``, ``"profile"`` (reading
+            words and figures), ``"candidates"`` (with semantic similarity, embedding first; then
+            ``progress`` reports), ``"align"``, ``"label"``; for a progress display. ``None``: not called.
         **overrides: fields of :class:`Options` by name (``threshold=50``, ``similarity="semantic"``).
 
     Raises:
@@ -141,12 +145,17 @@ def compare(
         )
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be a callable progress(done, total) or None, got {type(progress).__name__}")
+    if stage is not None and not callable(stage):
+        raise TypeError(f"stage must be a callable stage(name) or None, got {type(stage).__name__}")
+    step = stage or _quiet
     unknown = set(overrides) - set(Options.names())
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
     opts = replace(options or Options(), **overrides)
+    step("segment")
     segmenter = Segmenter(detect_boilerplate=opts.boilerplate)
     units_a, units_b = segmenter.segment(a), segmenter.segment(b)
+    step("profile")
     scorer = _scorer(opts.similarity, weights)
     damping = scorer.damping(
         (u.text for u in units_a if not u.is_boilerplate), (u.text for u in units_b if not u.is_boilerplate)
@@ -157,6 +166,7 @@ def compare(
     pa, pb = foreign_names(pa, pb), foreign_names(pb, pa)
     ok_a = [not u.is_boilerplate for u in units_a]
     ok_b = [not u.is_boilerplate for u in units_b]
+    step("candidates")
     scores = _candidates(
         [p if ok else _EMPTY for p, ok in zip(pa, ok_a, strict=True)],
         [p if ok else _EMPTY for p, ok in zip(pb, ok_b, strict=True)],
@@ -167,6 +177,7 @@ def compare(
         exhaustive=opts.exhaustive,
         progress=progress,
     )
+    step("align")
     groups = align(
         pa,
         pb,
@@ -179,6 +190,7 @@ def compare(
         eligible_a=ok_a,
         eligible_b=ok_b,
     )
+    step("label")
     matches = tuple(_label(g, units_a, units_b, scorer, damping, opts) for g in groups)
     return Comparison(
         a=Source("a", names[0], a, tuple(units_a)),
@@ -190,6 +202,10 @@ def compare(
 
 
 _EMPTY = Profile("", {}, 0.0, frozenset())
+
+
+def _quiet(name: str) -> None:
+    """A stage callback that does nothing."""
 
 
 def _scorer(kind: Similarity, weights: Weights | None) -> Scorer:

@@ -108,6 +108,26 @@ def test_progress_bar_draws_on_a_terminal_for_large_runs() -> None:
     assert "Aligning" in term.getvalue()
 
 
+def test_item12_a_large_run_shows_each_step_from_the_start() -> None:
+    """Issue 14, item 12: with large inputs the bar starts at the first step, names each step, and
+    counts while candidates are scored; the library reports the steps in order."""
+    steps: list[str] = []
+    docs = pair(300, seed=5)
+    claimdiff.compare(docs.a, docs.b, stage=steps.append)
+    assert steps == ["segment", "profile", "candidates", "align", "label"]
+    term = _Terminal()
+    with progress_bar(term, size=10**7) as progress:
+        progress.stage("segment")
+        first = term.getvalue()
+        progress.stage("candidates")
+        for k in range(1, 101):
+            progress(k, 100)
+        progress.stage("align")
+    out = term.getvalue()
+    assert "Splitting into claims" in first  # drawn before any count arrives
+    assert "Finding candidate pairs" in out and "Aligning" in out
+
+
 def test_import_is_lazy_and_names_resolve() -> None:
     code = (
         "import sys, claimdiff\n"
