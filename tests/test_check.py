@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 from typer.testing import CliRunner
 
-from claimdiff.check import CHECK_SCHEMA, CheckReport, Severity, _most_resembling, check, resemblance
+from claimdiff.check import CHECK_SCHEMA, CheckReport, Severity, check
 from claimdiff.cli import app
 from claimdiff.policy import FindingKind, Policy, PolicyError, load_policy, parse_coverage, parse_kinds
+from claimdiff.quotediff import most_resembling, resemblance
 from claimdiff.render.github import escape_data, escape_property, render_github
 
 CASES = Path(__file__).parent / "cases" / "check"
@@ -463,4 +464,4 @@ CODES = st.text(alphabet="abcdefg", min_size=1, max_size=12)
 @given(CODES, st.lists(CODES, min_size=1, max_size=12), st.sampled_from([40.0, 60.0, 90.0]))
 def test_quote_pairing_agrees_with_scoring_every_quotation(derived: str, sources: list[str], cutoff: float) -> None:
     reference = process.extractOne(derived, sources, scorer=resemblance, processor=None, score_cutoff=cutoff)
-    assert _most_resembling(derived, sources, cutoff) == (None if reference is None else reference[2])
+    assert most_resembling(derived, sources, cutoff) == (None if reference is None else reference[2])
