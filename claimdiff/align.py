@@ -520,6 +520,8 @@ _PARTS = 4
 """A split claim is looked for among the this many units carrying most of its words."""
 _GAIN = 3.0
 """A group must score this much above its best single part: the parts together say more."""
+_PART_SHARE = 0.2
+"""Each part of a split claim shares at least this share of the claim's weight."""
 
 
 def _split(
@@ -540,8 +542,9 @@ def _split(
 
     The parts are looked for among the free units that share words with ``v`` (an index of the free
     units, probed with ``v``'s stems), at most ``_PARTS`` of them, the ones sharing the most; each part
-    must carry a word weight of at least half of ``short`` of ``v`` that the other parts do not. Groups
-    are taken best first, each unit once.
+    shares at least ``_PART_SHARE`` of ``v``'s weight (and half of ``short``) and carries a word weight of
+    at least half of ``short`` of ``v`` that the other parts do not. Groups are taken best first, each
+    unit once.
     """
     half = 0.5 * scorer.w.short
     proposals: list[tuple[float, tuple[float, int, int], str, int, tuple[int, ...]]] = []
@@ -558,11 +561,20 @@ def _split(
         for v, vp in enumerate(mine):
             if not ok_mine[v] or v in owner_mine or len(vp.weights) < _WEAK_MIN_WORDS:
                 continue
-            found = _probe(vp, index, 2.0 * half, half)
+            # a part carries a fifth of the claim's weight, and at least half of `short`
+            least = max(half, _PART_SHARE * vp.total)
+            found = _probe(vp, index, 2.0 * least, least)
+            # a cheap bound first: the stems walked plus all that were not walked
+            slack = found.suffix_weight + found.capped_weight
+            reached = [(-part, u) for u, part in found.acc.items() if part + slack >= least]
+            if len(reached) < 2:
+                continue
+            if len(reached) > 2 * _PARTS:
+                reached = heapq.nsmallest(2 * _PARTS, reached)
             parts: list[tuple[float, int]] = []
-            for u in found.acc:
-                x = scorer.overlap(vp, other[u])
-                if x >= half:
+            for _, u in reached:
+                x = found.overlap(vp.weights, other[u].weights, found.acc[u], found.suffix)
+                if x >= least:
                     parts.append((-x, u))
             if len(parts) < 2:
                 continue

@@ -196,7 +196,7 @@ def tokens(folded: str) -> list[str]:
     out = []
     # "5%", "5 per cent" and "5 percent" are the same figure
     folded = folded.replace("%", " percent ").replace("per cent", "percent")
-    if any(c.isdigit() for c in folded):
+    if _DIGIT.search(folded):
         folded = _figures(folded)
     if ":" in folded:
         folded = _TICKER.sub(" ", folded)
@@ -214,6 +214,7 @@ _TICKER = re.compile(
     r"\((?:nasdaq|nyse|nyse american|amex|lse|tsx|tsxv|asx|otc|otcqx|hkex|sgx|nse|bse|xetra|euronext|tyo|krx|six)"
     r"\s*:\s*[\w.-]{1,8}\)"
 )
+_DIGIT = re.compile(r"\d")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _SCALE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?) ?(bn|mn|tn|m)\b")
 _SCALES = {"bn": "billion", "mn": "million", "m": "million", "tn": "trillion"}
