@@ -522,6 +522,9 @@ _GAIN = 3.0
 """A group must score this much above its best single part: the parts together say more."""
 _PART_SHARE = 0.2
 """Each part of a split claim shares at least this share of the claim's weight."""
+_SPLIT_POSTINGS = 50
+"""A stem found in more free units than this is no evidence that they are parts of one claim (and would
+make the search for parts walk long lists)."""
 
 
 def _split(
@@ -557,7 +560,7 @@ def _split(
         ]
         if len(free) < 2:
             continue
-        index = _Index(free, max_postings)
+        index = _Index(free, min(max_postings, _SPLIT_POSTINGS))
         for v, vp in enumerate(mine):
             if not ok_mine[v] or v in owner_mine or len(vp.weights) < _WEAK_MIN_WORDS:
                 continue
