@@ -44,7 +44,7 @@ _WHERE = {
     "Summary": "claimdiff.model",
     "Unit": "claimdiff.model",
     "Policy": "claimdiff.policy",
-    "similarity": "claimdiff.similarity.lexical",
+    "similarity": "claimdiff.similarity",  # the subpackage, callable as the lexical claim score
     "Segmenter": "claimdiff.segment",
     "segment": "claimdiff.segment",
 }
@@ -72,18 +72,12 @@ __all__ = [
 
 
 class _Package(types.ModuleType):
-    """The package module: importing the submodule ``claimdiff.compare`` (or ``check``, ``segment``,
-    or the subpackage ``claimdiff.similarity``)
+    """The package module: importing the submodule ``claimdiff.compare`` (or ``check``, ``segment``)
     binds the package attribute to the function of that name, as the eager imports used to."""
 
     def __setattr__(self, name: str, value: Any) -> None:
-        where = _WHERE.get(name)
-        if isinstance(value, types.ModuleType) and where is not None:
-            if where == value.__name__:
-                value = getattr(value, name, value)
-            elif value.__name__ == f"{__name__}.{name}":
-                # the subpackage claimdiff.similarity shares its name with the function similarity()
-                value = getattr(importlib.import_module(where), name)
+        if isinstance(value, types.ModuleType) and _WHERE.get(name) == value.__name__:
+            value = getattr(value, name, value)
         super().__setattr__(name, value)
 
 
@@ -94,7 +88,10 @@ def __getattr__(name: str) -> Any:
     where = _WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'claimdiff' has no attribute {name!r}")
-    value = getattr(importlib.import_module(where), name)
+    module = importlib.import_module(where)
+    # the function of that name in its module; a module without one stands for itself (the subpackage
+    # claimdiff.similarity, which is callable)
+    value = getattr(module, name, module)
     globals()[name] = value  # later look-ups skip this function
     return value
 

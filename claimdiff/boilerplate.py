@@ -256,9 +256,10 @@ def mark_page_furniture(text: str, units: list[Unit]) -> list[Unit]:
             u.kind is not Kind.BOILERPLATE
             and nxt.kind is Kind.BOILERPLATE
             and len(u.text) <= _MAX_BOILERPLATE
+            and nxt.start - u.end <= _MAX_GAP
+            and text.count("\n", u.end, nxt.start) == 1
             and _own_line(text, u)
             and _own_line(text, nxt)
-            and text.count("\n", u.end, nxt.start) == 1
             and is_credit(nxt.text)
         ):
             out[k] = replace(u, kind=Kind.BOILERPLATE)
@@ -276,9 +277,21 @@ def mark_page_furniture(text: str, units: list[Unit]) -> list[Unit]:
     return out
 
 
+_MAX_GAP = 200
+"""A caption and its credit are separated by a line break and a little space, no more."""
+_BLANK = " \t\f\v"
+
+
 def _own_line(text: str, u: Unit) -> bool:
-    """The unit is all of its line (a caption, a credit), not part of a paragraph."""
-    before = text[text.rfind("\n", 0, u.start) + 1 : u.start]
-    after_end = text.find("\n", u.end)
-    after = text[u.end : len(text) if after_end < 0 else after_end]
-    return not before.strip() and not after.strip()
+    """The unit is all of its line (a caption, a credit), not part of a paragraph: only blanks lie between
+    it and the line breaks (or the ends of the text) around it. Looks at those blanks only, so a long
+    line costs nothing."""
+    k = u.start - 1
+    while k >= 0 and text[k] in _BLANK:
+        k -= 1
+    if k >= 0 and text[k] not in "\r\n":
+        return False
+    k = u.end
+    while k < len(text) and text[k] in _BLANK:
+        k += 1
+    return k >= len(text) or text[k] in "\r\n"

@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from claimdiff._version import __version__
-from claimdiff.render import Format
+from claimdiff.render import MAX_WIDTH, MIN_WIDTH, Format
 from claimdiff.similarity import INSTALL_HINT, Similarity
 
 
@@ -171,8 +171,6 @@ SimilarityOpt = Annotated[
     ),
 ]
 ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
-MIN_WIDTH, MAX_WIDTH = 40, 1000
-"""``--width`` bounds: narrower tables cannot hold two columns; wider ones only cost memory."""
 WidthOpt = Annotated[
     int | None,
     typer.Option(
@@ -393,7 +391,7 @@ def _silence_stdout() -> None:
 def run() -> None:
     """Console-script entry point: usage errors become one line on stderr with exit status 2; output that
     cannot be written is one line and status 2 (a reader that left, ``| head``, is not an error: status
-    0, quietly); Ctrl-C is status 130 without a traceback."""
+    0, quietly); Ctrl-C is status 130 without a traceback; anything unforeseen is one line and status 2."""
     try:
         code = app(standalone_mode=False)
         sys.stdout.flush()
@@ -421,10 +419,8 @@ def run() -> None:
         # `claimdiff compare ... | head`: the reader left; nothing more to say.
         _silence_stdout()
         sys.exit(ExitStatus.OK)
-    except OSError as e:
-        # reading errors are reported where inputs are read; what is left is writing the output
-        _silence_stdout()
-        sys.stderr.write(_error_line(f"cannot write the output: {e.strerror or e}"))
+    except Exception as e:
+        sys.stderr.write(_error_line(f"internal error ({type(e).__name__}: {e}); please report it"))
         sys.exit(ExitStatus.ERROR)
     if code == INTERRUPTED:  # typer turns Ctrl-C into this status, silently
         sys.stderr.write("claimdiff: interrupted\n")

@@ -34,7 +34,7 @@ and percent sign written once. ``one`` counts only where it cannot be a pronoun 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeAlias
 
 from claimdiff.normalize import fold, stem
@@ -52,7 +52,8 @@ class Figure:
     """``money``, ``percent``, ``points``, ``date``, ``time``, ``rank``, ``ordinal`` or ``count``."""
     value: Value
     """A number, a ``(low, high)`` range, for dates a ``(year, month, day)`` triple, for a clock time the
-    minutes after midnight (``9:30 a.m.`` is 570; ``9:30`` without a.m. or p.m. is read as written)."""
+    minutes after midnight (``9:30 a.m.`` is 570; ``9:30`` without a.m. or p.m. is 570 with the unit
+    :data:`TWELVE_HOUR`, the same time as 9:30 a.m. or 9:30 p.m.)."""
     unit: str | None
     """The currency of money, the counted noun's stem of a count, else ``None``."""
     start: int
@@ -166,10 +167,14 @@ _NOT_UNIT = frozenset(
 
 # Tokens: numbers (with thousands separators, decimals, attached ordinal or scale suffix), words,
 # currency signs and the symbols that join ranges. Offsets are kept from the raw text.
-_TOKEN = re.compile(
-    r"""
-    (?<![\w:.])(?P<clock>(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?(?(minute)(?:\s?(?P<ampm>[ap])(?:\.m\.|m\b))?|\s?(?P<ampm2>[ap])(?:\.m\.|m\b)))(?![\w:])
-    | (?<![^\W\d_/])(?P<frac>(?P<whole>\d{1,4})[-\s](?P<top>[1-7])/(?P<bottom>[248]))(?![\w/])
+TWELVE_HOUR = "12h"
+"""The unit of a clock time written without a.m. or p.m. (``9:30``): the same as 9:30 a.m. and 9:30 p.m."""
+_CLOCK_TOKEN = (
+    r"(?<![\w:.])(?P<clock>(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?"
+    r"(?(minute)(?:\s?(?P<ampm>[ap])(?:\.m\.|m\b))?|\s?(?P<ampm2>[ap])(?:\.m\.|m\b)))(?![\w:])"
+)
+_OTHER_TOKENS = r"""
+    (?<![^\W\d_/])(?P<frac>(?P<whole>\d{1,4})[-\s](?P<top>[1-7])/(?P<bottom>[248]))(?![\w/])
     | (?<![^\W\d_])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:(?P<ord>st|nd|rd|th)|(?P<suffix>k|m|mn|mln|bn|b|tn|trn))?(?![^\W_])
     | (?P<cur>US\$|[$€£¥₹])
@@ -177,9 +182,10 @@ _TOKEN = re.compile(
     | (?P<hash>\#)
     | (?P<dash>[-\u2010-\u2015\u2212])
     | (?P<word>[^\W\d_]+(?:['\u2019][^\W\d_]+)*)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+    """
+_TOKEN = re.compile(rf"{_CLOCK_TOKEN} | {_OTHER_TOKENS}", re.VERBOSE | re.IGNORECASE)
+# the same without clock times: to read a "time" that is none ("13 pm") as plain tokens
+_PLAIN_TOKEN = re.compile(_OTHER_TOKENS, re.VERBOSE | re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,16 +199,17 @@ class _Tok:
     ordinal: bool = False
     scale: float = 1.0
     whole: bool = False  # digits only: no separators or decimals
+    twelve_hour: bool = False  # a clock time without a.m. or p.m.
 
 
-def _tokenize(text: str) -> list[_Tok]:
+def _tokenize(text: str, pattern: re.Pattern[str] = _TOKEN) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    for m in pattern.finditer(text):
         kind = m.lastgroup or ""
         if kind in ("ord", "suffix"):
             kind = "num"
         raw = m.group()
-        if m.group("clock") is not None:
+        if pattern is _TOKEN and m.group("clock") is not None:
             hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
             half = (m.group("ampm") or m.group("ampm2") or "").lower()
             if hour > 23 or (half and not 1 <= hour <= 12):
@@ -210,7 +217,10 @@ def _tokenize(text: str) -> list[_Tok]:
                 continue
             if half:
                 hour = hour % 12 + (12 if half == "p" else 0)
-            out.append(_Tok("clock", raw, m.start(), m.end(), raw.lower(), number=float(hour * 60 + minute)))
+            # "9:30" without a.m. or p.m. may be either: marked, and compared modulo twelve hours
+            ambiguous = not half and 1 <= hour <= 12
+            number = float(hour % 12 * 60 + minute) if ambiguous else float(hour * 60 + minute)
+            out.append(_Tok("clock", raw, m.start(), m.end(), raw.lower(), number=number, twelve_hour=ambiguous))
         elif m.group("frac") is not None:
             # a mixed fraction, as wire copy writes rates: "2-1/4" is 2.25
             value = int(m.group("whole")) + int(m.group("top")) / int(m.group("bottom"))
@@ -238,22 +248,7 @@ def _tokenize(text: str) -> list[_Tok]:
 
 def _tokenize_plain(raw: str, offset: int) -> list[_Tok]:
     """Tokens of ``raw`` read without the clock pattern (a "clock" that is not a time of day)."""
-    out = []
-    for t in _tokenize(raw.replace(":", " ")):
-        out.append(
-            _Tok(
-                t.kind,
-                raw[t.start : t.end],
-                t.start + offset,
-                t.end + offset,
-                t.key,
-                t.number,
-                t.ordinal,
-                t.scale,
-                t.whole,
-            )
-        )
-    return out
+    return [replace(t, start=t.start + offset, end=t.end + offset) for t in _tokenize(raw, _PLAIN_TOKEN)]
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok, *, max_gap: int = 1) -> bool:
@@ -400,7 +395,7 @@ class _Parser:
         while i < len(self.toks):
             t = self.toks[i]
             if t.kind == "clock":
-                self.add("time", float(t.number or 0.0), None, i, i)
+                self.add("time", float(t.number or 0.0), TWELVE_HOUR if t.twelve_hour else None, i, i)
                 i += 1
                 continue
             nxt = self.date(i)
@@ -641,6 +636,10 @@ def same_figure(a: Figure, b: Figure) -> bool:
     """
     if a.kind != b.kind:
         return False
+    if a.kind == "time" and TWELVE_HOUR in (a.unit, b.unit):
+        # "9:30" is 9:30 a.m. or 9:30 p.m.
+        assert isinstance(a.value, float) and isinstance(b.value, float)
+        return a.value % 720 == b.value % 720
     if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
     if a.kind == "date":

@@ -130,8 +130,14 @@ _TITLES = (
     r"|chief|executive|ceo|cfo|governor|mayor|senator|representative|commissioner|officer|official|head"
     r"|leader|adviser|advisor|analyst|economist|professor|manager|superintendent|sheriff|coach|founder)"
 )
+# The words after the title are a name: never a verb or a function word, which would make them a reported
+# claim ("..., said the governor would resign soon." keeps its claim).
+_NOT_NAME = (
+    r"(?!(?:would|will|was|were|is|are|be|been|has|had|have|could|should|can|may|might|must|did|does|do"
+    r"|to|that|the|a|an|of|in|on|at|for|and|but|or|not|no|it|he|she|they|this|these|there)\b)"
+)
 _TAIL_TITLED = re.compile(
-    rf",\s*said (?:the )?(?:[\w'.-]{{1,40}} ){{0,4}}{_TITLES}(?: [\w'.-]{{1,40}}){{1,3}}\s*[.!?]?\s*$"
+    rf",\s*said (?:the )?(?:[\w'.-]{{1,40}} ){{0,4}}{_TITLES}(?: {_NOT_NAME}[\w'.-]{{1,40}}){{1,3}}\s*[.!?]?\s*$"
 )
 
 _STRIP: tuple[re.Pattern[str] | str, ...] = (

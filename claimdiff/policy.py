@@ -171,8 +171,18 @@ def parse_coverage(value: object) -> float:
     return number
 
 
-def find_pyproject(start: Path) -> Path | None:
-    """The first ``pyproject.toml`` in ``start`` or one of its parents."""
+def _cwd() -> Path | None:
+    """The current directory, or None when it is gone (deleted while a shell stood in it)."""
+    try:
+        return Path.cwd()
+    except OSError:
+        return None
+
+
+def find_pyproject(start: Path | None) -> Path | None:
+    """The first ``pyproject.toml`` in ``start`` or one of its parents (None for no ``start``)."""
+    if start is None:
+        return None
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
@@ -259,7 +269,7 @@ def _similarity_of(claimdiff: dict[str, Any], path: Path) -> Similarity:
 
 def project_similarity(cwd: Path | None = None) -> Similarity:
     """The ``similarity`` of ``[tool.claimdiff]`` in the nearest ``pyproject.toml``, else lexical."""
-    path = find_pyproject(Path.cwd() if cwd is None else cwd)
+    path = find_pyproject(_cwd() if cwd is None else cwd)
     if path is None:
         return Similarity.LEXICAL
     try:
@@ -300,7 +310,7 @@ def resolve_policy(
 ) -> Policy:
     """The effective policy: the file's (``config``, else the nearest ``pyproject.toml`` from ``cwd``)
     with every option that is not ``None`` applied on top. ``cwd`` defaults to the current directory."""
-    path = Path(config) if config is not None else find_pyproject(Path.cwd() if cwd is None else cwd)
+    path = Path(config) if config is not None else find_pyproject(_cwd() if cwd is None else cwd)
     policy = load_policy(path) if path is not None else Policy()
     changes: dict[str, Any] = {}
     if fail_on is not None:

@@ -211,3 +211,66 @@ def test_item13_docs_transcripts_are_generated_and_current() -> None:
         assert "pip install claimdiff" not in text, doc  # not published: install from a clone
     assert "<!-- run:" in (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
     assert "<!-- run:" in (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
+
+
+# --- from the review of this change -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["The store opens at 13 pm.", "It closed at 0 am.", "At 14:00 pm.", "At 00:15 a.m."])
+def test_an_impossible_clock_time_is_read_as_numbers_not_a_crash(text: str) -> None:
+    from claimdiff.figures import figures
+
+    assert all(f.kind != "time" for f in figures(text))
+    report = claimdiff.check(text, text.replace("1", "2"))
+    assert report is not None
+
+
+def test_a_time_without_am_or_pm_is_either() -> None:
+    report = claimdiff.check("The vote was held at 9:30 p.m. on Tuesday.", "The vote was held at 9:30 on Tuesday.")
+    assert report.passed
+    report = claimdiff.check("The vote was held at 9:30 p.m. on Tuesday.", "The vote was held at 10:30 on Tuesday.")
+    assert not report.passed
+
+
+def test_reported_speech_after_a_title_is_a_claim_not_an_attribution() -> None:
+    a = "The aide, speaking on condition of anonymity, said the governor would resign soon."
+    b = "The aide, speaking on condition of anonymity, said the governor would stay on."
+    assert claimdiff.similarity(a, b) < 100.0
+    assert (
+        claimdiff.similarity("Rates will stay high, said Federal Reserve Chair Jerome Powell.", "Rates will stay high.")
+        == 100.0
+    )
+
+
+def test_columns_is_bounded_like_width(tmp_path: Path) -> None:
+    result = CliRunner(env={"COLUMNS": "2000000"}).invoke(app, ["compare", AXIOS, SECONDARY])
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 1000
+
+
+def test_undecodable_bytes_of_a_file_name_never_reach_the_output(tmp_path: Path) -> None:
+    raw = os.fsencode(str(tmp_path)) + b"/x\x9b31m.txt"
+    with open(raw, "wb") as f:
+        f.write(Path(AXIOS).read_bytes())
+    name = os.fsdecode(raw)  # as argv gives it: the byte 0x9b as the lone surrogate U+DC9B
+    for args in (
+        ["compare", name, SECONDARY],
+        ["compare", name, SECONDARY, "--format", "json"],
+        ["check", name, SECONDARY],
+    ):
+        result = CliRunner(env={"COLUMNS": "100"}).invoke(app, args)
+        assert result.exit_code in (0, 1)
+        assert "\udc9b" not in result.stdout and "\\udc9b" in result.stdout
+
+
+def test_a_deleted_working_directory_is_no_error(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    code = (
+        f"import os, sys; os.chdir({str(gone)!r}); os.rmdir({str(gone)!r}); "
+        f"sys.argv = ['claimdiff', 'compare', {AXIOS!r}, {SECONDARY!r}, '--format', 'json']; "
+        "from claimdiff.cli import run; run()"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert '"schema": "claimdiff/compare/1"' in proc.stdout

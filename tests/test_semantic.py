@@ -66,7 +66,14 @@ def test_a_model_file_that_is_not_the_pinned_one_is_refused(tmp_path: Path) -> N
         ["compare", str(AXIOS), str(SECONDARY), "--similarity", "semantic"], env={"CLAIMDIFF_SEMANTIC_MODEL": str(fake)}
     )
     assert p.returncode == 2
-    assert p.stderr.count("\n") == 1 and "sha256" in p.stderr and "Traceback" not in p.stderr
+    assert p.stderr.count("\n") == 1 and "size differs" in p.stderr and "Traceback" not in p.stderr
+    from claimdiff.similarity.semantic import MODEL_SIZE
+
+    fake.write_bytes(bytes(MODEL_SIZE))  # the right size, not the right file
+    same_size = run_cli(
+        ["compare", str(AXIOS), str(SECONDARY), "--similarity", "semantic"], env={"CLAIMDIFF_SEMANTIC_MODEL": str(fake)}
+    )
+    assert same_size.returncode == 2 and same_size.stderr.count("\n") == 1 and "sha256 differs" in same_size.stderr
     missing = run_cli(
         ["compare", str(AXIOS), str(SECONDARY), "--similarity", "semantic"],
         env={"CLAIMDIFF_SEMANTIC_MODEL": str(tmp_path / "absent.onnx")},
@@ -195,3 +202,19 @@ def test_compare_and_check_read_the_project_similarity(tmp_path: Path) -> None:
         doc = json.loads(p.stdout)
         used = doc["options"]["similarity"] if args[0] == "compare" else doc["policy"]["similarity"]
         assert used == "semantic"
+
+
+def test_one_enormous_claim_is_cut_before_tokenizing_and_threads_are_capped() -> None:
+    pytest.importorskip("onnxruntime")
+    code = (
+        "import os, resource; from claimdiff.similarity.semantic import load_embedder;"
+        "e = load_embedder(); v = e.embed(['word ' * 400_000]);"
+        "print(round(float((v * v).sum()), 3), os.environ['TOKENIZERS_PARALLELISM'],"
+        " os.environ['OPENBLAS_NUM_THREADS'], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("TOKENIZERS_PARALLELISM", "OPENBLAS_NUM_THREADS")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout.split()
+    assert out[:3] == ["1.0", "false", "2"]
+    assert int(out[3]) < 400  # MB: a 2 MB claim is cut to a few thousand characters first

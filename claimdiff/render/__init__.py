@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+MIN_WIDTH, MAX_WIDTH = 40, 1000
+"""Bounds of a table's width in columns (``--width``, and ``COLUMNS`` when it is set): a narrower table cannot
+hold two columns, a wider one only costs memory."""
+
 
 class Format(StrEnum):
     """Output formats of ``claimdiff compare``."""

@@ -23,7 +23,9 @@ BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 """The bidirectional formatting characters, as the body of a regular-expression character class:
 ALM, LRM, RLM, the embeddings and overrides LRE..RLO and the isolates LRI..PDI."""
 
-_SHOWN = "\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS
+# and lone surrogates: a file name's bytes that are not UTF-8 arrive as U+DC80-U+DCFF, which stdout would
+# write back as the raw bytes (0x9B, a CSI, among them)
+_SHOWN = "\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff"
 _CONTROL = re.compile(f"[{_SHOWN}]")
 _CONTROL_OR_BREAK = re.compile(f"[\t\n{_SHOWN}]")
 _SHORT = {"\t": "\\t", "\n": "\\n"}

