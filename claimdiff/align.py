@@ -1,21 +1,9 @@
 """Alignment: which claims of report A state the same thing as which claims of report B.
 
-Three steps, each deterministic and symmetric (swapping A and B mirrors the result):
+Four steps, each deterministic and symmetric (swapping A and B mirrors the result):
 
-1. **Candidates** (:func:`candidates`). Only pairs that share enough informative evidence are
-   scored, never a dense N x M matrix. A pair can reach the threshold only if its units share a
-   known share of the lighter unit's weight (the score's overlap term is at most the shared weight
-   over the lighter unit's, its rapidfuzz term at most 1, and short claims are scaled down), and a
-   pair sharing under ``min_share`` of it is not taken for the same claim. Each unit probes an
-   inverted index of the other report for the partners at least as heavy as itself (so every pair is
-   probed once, from its lighter side) with only the *prefix* of its stems that such a partner cannot
-   avoid sharing: its stems minus the commonest ones whose weight stays under half of what it needs
-   (prefix filtering). A stem found in more than ``max_postings`` units of a report is no evidence and
-   is never walked, so topic words and boilerplate cannot make the work quadratic. Every candidate's
-   overlap is then computed exactly and bounded with the lengths of the texts; the best
-   ``max_candidates`` per probing unit are scored. Identical texts (score 100) are paired directly.
-   ``exhaustive=True`` scores every pair instead: the reference that the tests and
-   ``benchmarks/speed.py`` compare against; on ordinary reports both modes give the same matches.
+1. **Candidates** (:func:`claimdiff.candidates.candidates`): only pairs that share enough informative
+   evidence are scored, never a dense N x M matrix (see that module).
 2. **One-to-one** (:func:`align`). Pairs at or above the threshold are taken greedily from the best
    down, each unit at most once: the best remaining pair is always a mutual best among the units
    still free. Ties are broken by closeness of relative position in the two reports, then by
@@ -23,11 +11,14 @@ Three steps, each deterministic and symmetric (swapping A and B mirrors the resu
    right next to an aligned pair on both sides are accepted at a lower threshold, best first. This
    weak evidence (a mutual best below the threshold, a neighbour) never links two claims whose figures
    disagree (both state figures and share none).
-3. **Many-to-one**. A unit left unmatched joins a match when the other side's single unit carries its
+3. **Split claims** (:func:`_split`). A free unit and a group of two or three free units of the other
+   report, adjacent or not, that read as one text score at least the threshold, and more than any part
+   alone: one claim told over several sentences.
+4. **Many-to-one**. A unit left unmatched joins a match when the other side's single unit carries its
    words beyond what the match already explains (a sentence of one report that merges two of the
    other, or the reverse).
 
-Steps 2 and 3 score the pairs they look at that are not in the scores they are given (the neighbours
+Steps 2 to 4 score the pairs they look at that are not in the scores they are given (the neighbours
 of a match, and the units carrying much of a leftover unit's weight, found through an index of the
 matched units), so they do not depend on which pairs below the threshold candidate generation kept.
 
@@ -40,18 +31,15 @@ in the length of the reports (``benchmarks/speed.py`` measures it).
 from __future__ import annotations
 
 import heapq
-import math
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations, islice
+from itertools import combinations
 
-from claimdiff.similarity.lexical import Profile, Scorer, Weights, combine, numbers_conflict
+from claimdiff.candidates import EPS, Index, Pair, probe, tie_key
+from claimdiff.similarity.lexical import Profile, Scorer, combine, numbers_conflict
 
-Pair = tuple[int, int]
+__all__ = ["Group", "align"]
 
-_EPS = 1e-9
-"""Slack for float sums taken in a different order than the scorer's."""
 _WEAK_MIN_WORDS = 4
 """Claims of fewer distinct words never align on weak evidence alone (an outlet's name, a byline)."""
 
@@ -63,341 +51,6 @@ class Group:
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
-
-
-def _tie_key(i: int, j: int, na: int, nb: int) -> tuple[float, int, int]:
-    # Symmetric in (A, B): swapping the inputs maps (i, j, na, nb) to (j, i, nb, na) and leaves the
-    # first two keys unchanged. The last key only separates pairs that are mirror images.
-    return (abs((i + 0.5) / na - (j + 0.5) / nb), i + j, i)
-
-
-# --- candidate generation -----------------------------------------------------------------------------
-
-
-class _Index:
-    """Inverted index: stem -> [(unit, weight of the stem in the unit)], heaviest units first.
-
-    Postings are ordered by the units' total weight, decreasing, so that a probe can walk only the
-    units at least as heavy as the probing one (``bounds`` holds the negated totals for bisection).
-    Stems in more than ``max_postings`` units are never walked: only their count is kept.
-    """
-
-    __slots__ = ("bounds", "df", "max_postings", "postings")
-
-    def __init__(self, profiles: Iterable[tuple[int, Profile]], max_postings: int) -> None:
-        entries: dict[str, list[tuple[float, int, float]]] = {}
-        for k, p in profiles:
-            total = -p.total
-            for key, w in p.weights.items():
-                rows = entries.get(key)
-                if rows is None:
-                    entries[key] = [(total, k, w)]
-                else:
-                    rows.append((total, k, w))
-        self.max_postings = max_postings
-        self.df = {key: len(rows) for key, rows in entries.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        self.bounds: dict[str, list[float]] = {}
-        for key, rows in entries.items():
-            if len(rows) <= max_postings:
-                rows.sort()
-                self.postings[key] = [(k, w) for _, k, w in rows]
-                self.bounds[key] = [t for t, _, _ in rows]
-
-
-@dataclass(slots=True)
-class _Probe:
-    """What probing the index with one unit found (see :func:`_probe`)."""
-
-    acc: dict[int, float]
-    """Units reached, with the overlap in the walked stems."""
-    suffix: list[str]
-    """Informative stems left out of the walk (the commonest, weighing less than half the need)."""
-    suffix_weight: float
-    capped: list[str]
-    """Stems in more than ``max_postings`` units: never walked, and not evidence."""
-    capped_weight: float
-    need: float
-    """The overlap in informative stems a unit needs."""
-
-    def overlap(self, p: Mapping[str, float], q: Mapping[str, float], part: float, keys: list[str]) -> float:
-        """``part`` plus the overlap of ``p`` and ``q`` in ``keys``."""
-        for key in keys:
-            wq = q.get(key)
-            if wq is not None:
-                wp = p[key]
-                part += wq if wq < wp else wp
-        return part
-
-
-def _probe(p: Profile, index: _Index, need: float, floor: float, heavier: int = 0) -> _Probe:
-    """Find the units sharing enough of ``p``'s weight in informative stems.
-
-    A stem is informative when it is found in at most ``index.max_postings`` units; the others are
-    capped: never walked, and not evidence. A unit must share, in informative stems, ``floor`` and
-    what ``need`` asks beyond the weight of ``p``'s capped stems. Of the informative stems, the
-    commonest ones for their weight (long postings, low weight) form a suffix that weighs less than
-    half of that, and only the rest (the prefix) is walked: a unit sharing enough must share at least
-    half of it in prefix stems (prefix filtering). ``heavier`` 1 walks only the units at least as heavy
-    as ``p``, 2 only the heavier ones.
-    """
-    weights = p.weights
-    postings, bounds, df = index.postings, index.bounds, index.df
-    cap = index.max_postings
-    capped: list[str] = []
-    capped_weight = 0.0
-    costs: list[tuple[float, str]] = []
-    for key, w in weights.items():
-        n = df.get(key, 0)
-        if n > cap:
-            capped.append(key)
-            capped_weight += w
-        else:
-            costs.append((-n / w, key))
-    need = max(floor, need - capped_weight)
-    costs.sort()
-    suffix: list[str] = []
-    total = 0.0
-    limit = 0.5 * need - _EPS
-    cut = len(costs)
-    for k, (_, key) in enumerate(costs):
-        w = weights[key]
-        if total + w >= limit:
-            cut = k
-            break
-        total += w
-        suffix.append(key)
-    acc: dict[int, float] = {}
-    get = acc.get
-    tp = p.total
-    for _, key in costs[cut:]:
-        posting = postings.get(key)
-        if posting is None:
-            continue
-        wp = weights[key]
-        if heavier:
-            end = (bisect_right if heavier == 1 else bisect_left)(bounds[key], -tp)
-            for k, wq in islice(posting, end):
-                acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
-        else:
-            for k, wq in posting:
-                acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
-    return _Probe(acc, suffix, total, capped, capped_weight, need)
-
-
-def _lexical(x: float, tp: float, tq: float, w: Weights) -> float:
-    """The scorer's overlap term for shared weight ``x`` (same formula as :meth:`Scorer.score`)."""
-    dice = 2.0 * x / (tp + tq)
-    smaller, larger = (tp, tq) if tp <= tq else (tq, tp)
-    credit = min(1.0, smaller / w.contain_full) * math.sqrt(smaller / larger)
-    contain = max(dice, x / smaller * credit)
-    return (1.0 - w.containment) * dice + w.containment * contain
-
-
-def _bound(x: float, p: Profile, q: Profile, w: Weights) -> float:
-    """An upper bound of ``score(p, q) / 100`` for shared weight at most ``x``.
-
-    The overlap term is exact for ``x``; the rapidfuzz term is at most ``1 - |lp - lq| / (lp + lq)``
-    (an indel distance is at least the difference of the lengths); the figure penalty is ignored.
-    """
-    tp, tq = p.total, q.total
-    lp, lq = len(p.text), len(q.text)
-    chars = 1.0 - abs(lp - lq) / (lp + lq) if lp + lq else 0.0
-    value = w.overlap * _lexical(x, tp, tq, w) + (1.0 - w.overlap) * chars
-    smaller = min(tp, tq)
-    if smaller < w.short:
-        value *= smaller / w.short
-    return value
-
-
-def _needed(total: float, t: float, w: Weights) -> float:
-    """Least shared weight a pair needs to reach ``t`` (0-1) when this unit is the lighter one.
-
-    With ``x`` shared and this unit the lighter, the overlap term is at most ``x / total`` and the
-    rapidfuzz term at most 1, scaled by the short-claim factor. Infinite when no partner can do it.
-    """
-    factor = min(1.0, total / w.short) if w.short > 0.0 else 1.0
-    if w.overlap <= 0.0:
-        return 0.0 if (1.0 - w.overlap) * factor >= t else math.inf
-    share = (t / factor - (1.0 - w.overlap)) / w.overlap if factor > 0.0 else math.inf
-    if share > 1.0 + _EPS:
-        return math.inf
-    return max(0.0, share * total * (1.0 - 1e-7) - _EPS)
-
-
-def candidates(
-    pa: Sequence[Profile],
-    pb: Sequence[Profile],
-    scorer: Scorer,
-    *,
-    threshold: float,
-    exhaustive: bool = False,
-    max_postings: int = 200,
-    max_candidates: int = 50,
-    min_share: float = 0.2,
-    progress: Callable[[int, int], None] | None = None,
-) -> dict[Pair, float]:
-    """Scores of the pairs that reach ``threshold`` (0-100), keyed ``(index in pa, index in pb)``.
-
-    ``exhaustive`` scores every pair. Otherwise only candidates are scored (see the module
-    docstring): pairs sharing at least ``min_share`` of the lighter unit's weight in stems found in
-    at most ``max_postings`` units of the other report, whose bound reaches the threshold; at most
-    ``max_candidates`` partners per probing unit, those with the best bound. ``progress(done,
-    total)`` is called about 200 times as the units are processed, ``done`` increasing up to
-    ``total`` (the units of both reports; of report A when exhaustive).
-    """
-    na, nb = len(pa), len(pb)
-    out: dict[Pair, float] = {}
-    tick = _Ticker(progress, na if exhaustive else na + nb)
-    score = scorer.score
-    if exhaustive:
-        for i, p in enumerate(pa):
-            for j, q in enumerate(pb):
-                s = score(p, q)
-                if s >= threshold:
-                    out[(i, j)] = s
-            tick()
-        tick.done()
-        return out
-
-    _identical(pa, pb, max_candidates, out)
-    w = scorer.w
-    t = (threshold - 1e-4) / 100.0  # the scorer rounds to four decimals
-    index_a = _Index(((i, p) for i, p in enumerate(pa) if p.total > 0.0), max_postings)
-    index_b = _Index(((j, q) for j, q in enumerate(pb) if q.total > 0.0), max_postings)
-    ov = w.overlap
-    for mine, other, index, flip in ((pa, pb, index_b, False), (pb, pa, index_a, True)):
-        n_mine, n_other = len(mine), len(other)
-        totals = [q.total for q in other]
-        lengths = [len(q.text) for q in other]
-        for u, p in enumerate(mine):
-            tick()
-            tp = p.total
-            if tp <= 0.0:
-                continue
-            need = _needed(tp, t, w)
-            if need == math.inf:
-                continue
-            # evidence needed in informative stems: a share of the unit's weight, and what the
-            # threshold needs beyond the most its capped stems can bring
-            found = _probe(p, index, need, min_share * tp * (1.0 - 1e-7) - _EPS, 2 if flip else 1)
-            need_inf = found.need
-            lp = len(p.text)
-            factor = min(1.0, tp / w.short) if w.short > 0.0 else 1.0
-            pw = p.weights
-            ranked: list[tuple[float, tuple[float, int, int], int]] = []
-            for v, part in found.acc.items():
-                tq = totals[v]
-                # p probes the pairs where it is the lighter unit (ties: A probes)
-                if part + found.suffix_weight < need_inf or tq < tp or (flip and tq == tp):
-                    continue
-                qw = other[v].weights
-                x = found.overlap(pw, qw, part, found.suffix)
-                if x < need_inf:
-                    continue
-                x = found.overlap(pw, qw, x, found.capped)
-                if x < need:
-                    continue
-                # cheap bound first: the overlap term is at most x / tp, the rapidfuzz term is limited
-                # by the lengths of the texts
-                lq = lengths[v]
-                chars = 1.0 - abs(lp - lq) / (lp + lq)
-                if (ov * min(1.0, x / tp) + (1.0 - ov) * chars) * factor < t:
-                    continue
-                bound = _bound(x, p, other[v], w)
-                if bound < t:
-                    continue
-                ranked.append((-bound, _tie_key(u, v, n_mine, n_other), v))
-            if len(ranked) > max_candidates:
-                ranked = heapq.nsmallest(max_candidates, ranked)
-            for _, _, v in ranked:
-                q = other[v]
-                s = score(q, p) if flip else score(p, q)
-                if s >= threshold:
-                    out[(v, u) if flip else (u, v)] = s
-    tick.done()
-    return out
-
-
-_COPIES = 8
-"""Partners kept per copy of a text repeated more than ``max_candidates`` times on a side."""
-
-
-def _identical(pa: Sequence[Profile], pb: Sequence[Profile], max_candidates: int, out: dict[Pair, float]) -> None:
-    """Pairs of units with the same folded text, which score 100 whatever their weight.
-
-    A text repeated on both sides pairs each copy with all the copies of the other side when each side
-    has at most ``max_candidates``; beyond that, with the ``_COPIES`` copies closest in relative position
-    (copies are interchangeable: a few partners each are enough for the one-to-one pass, and the work and
-    memory stay linear in the number of copies). The copies of a side are in
-    position order, so the closest ones are a run around where the copy's relative position falls:
-    found by bisection and widened one copy at a time (linear in the copies, not quadratic).
-    """
-    na, nb = len(pa), len(pb)
-    by_text: dict[str, list[int]] = {}
-    for j, q in enumerate(pb):
-        if q.text:
-            by_text.setdefault(q.text, []).append(j)
-    copies: dict[str, list[int]] = {}
-    for i, p in enumerate(pa):
-        if p.text in by_text:
-            copies.setdefault(p.text, []).append(i)
-    for text, ia in copies.items():
-        jb = by_text[text]
-        if len(ia) <= max_candidates and len(jb) <= max_candidates:
-            out.update(((i, j), 100.0) for i in ia for j in jb)
-            continue
-        k = min(max_candidates, _COPIES)
-        for i in ia:
-            out.update(((i, j), 100.0) for j in _closest(i, na, jb, nb, k, a_side=True))
-        for j in jb:
-            out.update(((i, j), 100.0) for i in _closest(j, nb, ia, na, k, a_side=False))
-
-
-def _closest(u: int, nu: int, others: list[int], n_other: int, k: int, *, a_side: bool) -> list[int]:
-    """The ``k`` units of ``others`` (sorted positions in a report of ``n_other`` units) closest to unit
-    ``u`` of a report of ``nu`` units by :func:`_tie_key`, as ``heapq.nsmallest`` over all of them would
-    give, walking outwards from where ``u``'s relative position falls."""
-
-    def key(v: int) -> tuple[float, int, int]:
-        return _tie_key(u, v, nu, n_other) if a_side else _tie_key(v, u, n_other, nu)
-
-    target = (u + 0.5) / nu
-    # others[x] has relative position (others[x] + 0.5) / n_other: find the first at or after target
-    hi = bisect_left(others, target * n_other - 0.5)
-    lo = hi - 1
-    out: list[int] = []
-    while len(out) < k and (lo >= 0 or hi < len(others)):
-        if hi >= len(others) or (lo >= 0 and key(others[lo]) <= key(others[hi])):
-            out.append(others[lo])
-            lo -= 1
-        else:
-            out.append(others[hi])
-            hi += 1
-    return out
-
-
-class _Ticker:
-    """Calls ``progress(done, total)`` about 200 times over a run, and once at the end."""
-
-    __slots__ = ("count", "every", "next", "progress", "total")
-
-    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
-        self.progress = progress
-        self.total = total
-        self.count = 0
-        self.every = max(1, total // 200)
-        self.next = self.every
-
-    def __call__(self) -> None:
-        self.count += 1
-        if self.progress is not None and self.count >= self.next and self.count < self.total:
-            self.next += self.every
-            self.progress(self.count, self.total)
-
-    def done(self) -> None:
-        if self.progress is not None:
-            self.progress(self.total, self.total)
 
 
 # --- alignment ----------------------------------------------------------------------------------------
@@ -483,7 +136,7 @@ def align(
     ok_b = eligible_b if eligible_b is not None else [True] * nb
     low = threshold * min(1.0, context_factor) if sum(ok_a) >= 3 and sum(ok_b) >= 3 else threshold
     usable = [(s, i, j) for (i, j), s in scores.items() if s >= low and s > 0.0 and ok_a[i] and ok_b[j]]
-    usable.sort(key=lambda t: (-t[0], *_tie_key(t[1], t[2], na, nb)))
+    usable.sort(key=lambda t: (-t[0], *tie_key(t[1], t[2], na, nb)))
 
     # Weak evidence (a mutual best below the threshold, a neighbour) is for claims of some weight: short
     # units (a caption, "Go deeper", an outlet's name) carry too little, and being a neighbour is weaker
@@ -560,13 +213,13 @@ def _split(
         ]
         if len(free) < 2:
             continue
-        index = _Index(free, min(max_postings, _SPLIT_POSTINGS))
+        index = Index(free, min(max_postings, _SPLIT_POSTINGS))
         for v, vp in enumerate(mine):
             if not ok_mine[v] or v in owner_mine or len(vp.weights) < _WEAK_MIN_WORDS:
                 continue
             # a part carries a fifth of the claim's weight, and at least half of `short`
             least = max(half, _PART_SHARE * vp.total)
-            found = _probe(vp, index, 2.0 * least, least)
+            found = probe(vp, index, 2.0 * least, least)
             # a cheap bound first: the stems walked plus all that were not walked
             slack = found.suffix_weight + found.capped_weight
             reached = [(-part, u) for u, part in found.acc.items() if part + slack >= least]
@@ -596,7 +249,7 @@ def _split(
             if best is not None:
                 s, group = best
                 i, j = (v, group[0]) if side == "a" else (group[0], v)
-                proposals.append((-s, _tie_key(i, j, na, nb), side, v, group))
+                proposals.append((-s, tie_key(i, j, na, nb), side, v, group))
     proposals.sort()
     for neg, _tie, side, v, group in proposals:
         owner_mine, owner_other = (g.owner_a, g.owner_b) if side == "a" else (g.owner_b, g.owner_a)
@@ -674,7 +327,7 @@ def _fill_gaps(
                 continue
             s = pair_score(i, j)
             if s >= low and s > 0.0:
-                heapq.heappush(heap, (-s, _tie_key(i, j, na, nb), i, j))
+                heapq.heappush(heap, (-s, tie_key(i, j, na, nb), i, j))
 
     for a, b in zip(g.a, g.b, strict=True):
         push(a[0], b[0])
@@ -712,15 +365,15 @@ def _merge(
         ("b", pb, ok_b, g.owner_b, pa, g.owner_a),
         ("a", pa, ok_a, g.owner_a, pb, g.owner_b),
     ):
-        index = _Index(((v, matched_profiles[v]) for v in sorted(owner_matched)), max_postings)
+        index = Index(((v, matched_profiles[v]) for v in sorted(owner_matched)), max_postings)
         for u, up in enumerate(free_profiles):
             if not ok_free[u] or u in owner_free or up.total <= 0.0:
                 continue
             tau = max(short, need * up.total)
-            if tau > up.total * (1.0 + 1e-7) + _EPS:
+            if tau > up.total * (1.0 + 1e-7) + EPS:
                 continue
-            floor = tau * (1.0 - 1e-7) - _EPS
-            found = _probe(up, index, floor, 0.0)
+            floor = tau * (1.0 - 1e-7) - EPS
+            found = probe(up, index, floor, 0.0)
             for v, part in found.acc.items():
                 if part + found.suffix_weight + found.capped_weight < floor:
                     continue
@@ -729,7 +382,7 @@ def _merge(
                 i, j = (v, u) if side == "b" else (u, v)
                 s = pair_score(i, j)
                 if s > 0.0:
-                    joins.append((-s, _tie_key(i, j, na, nb), side, u, v))
+                    joins.append((-s, tie_key(i, j, na, nb), side, u, v))
     joins.sort()
     for _neg, _tie, side, u, v in joins:
         if side == "b":

@@ -13,7 +13,8 @@ from typing import Any
 from rapidfuzz.distance import LCSseq
 
 from claimdiff._version import __version__
-from claimdiff.align import Group, Pair, align, candidates
+from claimdiff.align import Group, align
+from claimdiff.candidates import Pair, candidates
 from claimdiff.model import Comparison, Label, Match, Source, Unit, require_text
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.segment import Segmenter

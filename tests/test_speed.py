@@ -13,7 +13,7 @@ import sys
 import pytest
 
 import claimdiff
-from claimdiff.align import candidates
+from claimdiff.candidates import candidates
 from claimdiff.render.progress import progress_bar
 from claimdiff.segment import segment
 from claimdiff.similarity.lexical import Scorer
