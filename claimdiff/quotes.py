@@ -1,7 +1,9 @@
 """Quotations in news text, found with their offsets, and the words they quote.
 
-:func:`find_quotes` reads double quotation marks: straight ``"`` and typographic ``“ ” „ « »``. Any
-closing mark closes any opening mark, so mixed typography is fine. A straight ``"`` opens when it
+:func:`find_quotes` reads double quotation marks: straight ``"`` and typographic ``“ ” „ « »``, and the
+two backticks that open and two apostrophes that close a quotation in wire copy typed for TeX
+(````We won,'' she said``). Any closing mark closes any opening mark, so mixed typography is fine
+(``"We won,'' she said``). A straight ``"`` opens when it
 follows the start of the text, whitespace, an opening bracket, a dash or a slash and precedes a
 non-space; it closes when it follows a non-space. A typographic mark typed the wrong way round
 (``”`` opening a word after a space) is read by its position in the same way. Single quotation marks
@@ -38,7 +40,8 @@ __all__ = ["Quote", "Word", "find_quotes", "quote_words", "single_quoted", "spee
 
 _OPENING = frozenset("\u201c\u201e\u00ab")
 _CLOSING = frozenset("\u201d\u00bb")
-_MARKS = re.compile(r'["\u201c\u201d\u201e\u00ab\u00bb]')
+# two backticks open and two apostrophes close a quotation in wire copy typed for TeX (``Yes,'' he said)
+_MARKS = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _BEFORE_OPEN = frozenset("([{<\u2014\u2013-/\u2018'")
 _LINE = r"(?:\r\n|\r(?!\n)|\n|\u2028|\u2029|\x85)"  # a CR of a CRLF is never a line end of its own
 _BULLET = (
@@ -76,8 +79,13 @@ class Word:
     end: int
 
 
-def _role(text: str, i: int) -> str:
-    """``open``, ``close``, ``either`` or ``none`` for the quotation mark at ``text[i]``."""
+def _role(text: str, i: int, mark: str) -> str:
+    """``open``, ``close``, ``either`` or ``none`` for the quotation mark ``mark`` at ``text[i]``."""
+    if mark == "``":
+        return "open"
+    if mark == "''":
+        # closes after a word or a stop (win.'' / win,''); on its own between spaces it is no mark
+        return "close" if i > 0 and not text[i - 1].isspace() else "none"
     c = text[i]
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -98,34 +106,35 @@ def _role(text: str, i: int) -> str:
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in ``text``, in order (see the module documentation for the rules)."""
-    marks = [(m.start(), _role(text, m.start())) for m in _MARKS.finditer(text)]
-    marks = [(p, r) for p, r in marks if r != "none"]
+    found = [(m.start(), _role(text, m.start(), m.group()), len(m.group())) for m in _MARKS.finditer(text)]
+    marks = [(p, r, n) for p, r, n in found if r != "none"]
     paragraph_ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
     out: list[Quote] = []
     k = 0
     while k < len(marks):
-        pos, role = marks[k]
+        pos, role, width = marks[k]
         if role == "close":
             k += 1  # a stray closing mark (or inches: 5'10")
             continue
+        inner = pos + width
         limit = next((p for p in paragraph_ends if p > pos), len(text))
         following = marks[k + 1] if k + 1 < len(marks) and marks[k + 1][0] < limit else None
         if following is not None and following[1] != "open":
-            if text[pos + 1 : following[0]].strip():
-                out.append(Quote(pos, following[0] + 1, pos + 1, following[0]))
+            if text[inner : following[0]].strip():
+                out.append(Quote(pos, following[0] + following[2], inner, following[0]))
             k += 2
             continue
         # unclosed: stop at the paragraph end or before the next opening mark, and at the first
         # line break after a sentence stop before that
         if following is not None:
             limit = following[0]
-        soft = _SOFT_END.search(text, pos + 1, limit)
+        soft = _SOFT_END.search(text, inner, limit)
         end = soft.end() if soft is not None else limit
-        while end > pos + 1 and text[end - 1].isspace():
+        while end > inner and text[end - 1].isspace():
             end -= 1
-        if text[pos + 1 : end].strip():
-            out.append(Quote(pos, end, pos + 1, end, closed=False))
-        while k < len(marks) and marks[k][0] < max(end, pos + 1):
+        if text[inner:end].strip():
+            out.append(Quote(pos, end, inner, end, closed=False))
+        while k < len(marks) and marks[k][0] < max(end, inner):
             k += 1
     return _link(text, out)
 

@@ -98,7 +98,9 @@ def test_quote_words_elisions() -> None:
     assert [w.key for w in ws] == ["one", "two", "three", "four", "five", "six"] and not points
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("ab .,\n\"\u201c\u201d\u00ab\u00bb\u2022-'")), max_size=80)
+_TEXT = st.text(alphabet=st.sampled_from(list("ab .,\n\"\u201c\u201d\u00ab\u00bb\u2022-'`")), max_size=80)
+MARKS = {*'"\u201c\u201d\u201e\u00ab\u00bb', "``", "''"}
+"""The marks a quotation opens and closes with: one character, or two in TeX-style wire copy."""
 
 
 @given(_TEXT)
@@ -107,9 +109,9 @@ def test_quotes_are_ordered_disjoint_and_in_bounds(text: str) -> None:
     previous_end = 0
     for q in quotes:
         assert previous_end <= q.start < q.inner_start <= q.inner_end <= q.end <= len(text)
-        assert text[q.start] in '"\u201c\u201d\u201e\u00ab\u00bb'
+        assert text[q.start : q.inner_start] in MARKS
         if q.closed:
-            assert q.end == q.inner_end + 1 and text[q.inner_end] in '"\u201c\u201d\u201e\u00ab\u00bb'
+            assert text[q.inner_end : q.end] in MARKS
         assert text[q.inner_start : q.inner_end].strip()
         previous_end = q.end
         assert not q.continues or not q.closed
