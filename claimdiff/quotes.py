@@ -1,6 +1,7 @@
 """Quotations in news text, found with their offsets, and the words they quote.
 
 :func:`find_quotes` reads double quotation marks: straight ``"`` and typographic ``“ ” „ « »``, and the
+corner brackets ``「 」`` and ``『 』`` of Chinese and Japanese text, and the
 two backticks that open and two apostrophes that close a quotation in wire copy typed for TeX
 (````We won,'' she said``). Any closing mark closes any opening mark, so mixed typography is fine
 (``"We won,'' she said``). A straight ``"`` opens when it
@@ -38,10 +39,12 @@ from claimdiff.normalize import fold
 
 __all__ = ["Quote", "Word", "find_quotes", "quote_words", "single_quoted", "speech_runs", "words"]
 
-_OPENING = frozenset("\u201c\u201e\u00ab")
-_CLOSING = frozenset("\u201d\u00bb")
+_OPENING = frozenset("\u201c\u201e\u00ab\u300c\u300e")
+_CLOSING = frozenset("\u201d\u00bb\u300d\u300f")
 # two backticks open and two apostrophes close a quotation in wire copy typed for TeX (``Yes,'' he said)
-_MARKS = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+_MARKS = re.compile(r"``|''|[\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f]")
+_CJK_OPENING = frozenset("\u300c\u300e")
+_CJK_CLOSING = frozenset("\u300d\u300f")
 _BEFORE_OPEN = frozenset("([{<\u2014\u2013-/\u2018'")
 _LINE = r"(?:\r\n|\r(?!\n)|\n|\u2028|\u2029|\x85)"  # a CR of a CRLF is never a line end of its own
 _BULLET = (
@@ -87,6 +90,10 @@ def _role(text: str, i: int, mark: str) -> str:
         # closes after a word or a stop (win.'' / win,''); on its own between spaces it is no mark
         return "close" if i > 0 and not text[i - 1].isspace() else "none"
     c = text[i]
+    if c in _CJK_OPENING:
+        return "open"  # corner brackets say which way they face, whatever surrounds them
+    if c in _CJK_CLOSING:
+        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     space_before = before.isspace() or before in _BEFORE_OPEN

@@ -137,3 +137,20 @@ def test_speech_runs() -> None:
     assert speech_runs(text, quotes) == [(0, 1)]
     news = 'He said: "We will go.\n\n"We will win," he added.'
     assert speech_runs(news, find_quotes(news)) == [(0, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("``We will win,'' the minister said.", ["We will win,"]),
+        ("\"We will win,'' the minister said.", ["We will win,"]),
+        ("\u201eWir werden gewinnen\u201c, sagte er.", ["Wir werden gewinnen"]),
+        ("\u00bbWir werden gewinnen\u00ab, sagte er.", ["Wir werden gewinnen"]),
+        ("\u00abNous ne c\u00e9derons pas\u00bb, a-t-il dit.", ["Nous ne c\u00e9derons pas"]),
+        ("\u4ed6\u8bf4\u300c\u6211\u4eec\u4f1a\u8d62\u300d\u3002", ["\u6211\u4eec\u4f1a\u8d62"]),
+        ("\u300e\u6211\u4eec\u4f1a\u8d62\u300f", ["\u6211\u4eec\u4f1a\u8d62"]),
+        ("He said rock 'n' roll is back and it's 5'10\" tall.", []),
+    ],
+)
+def test_quoting_conventions(text: str, quoted: list[str]) -> None:
+    assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == quoted
