@@ -215,3 +215,16 @@ def test_offsets_always_slice_the_input(a: str, b: str) -> None:
 @given(DOC, DOC)
 def test_same_input_same_output(a: str, b: str) -> None:
     assert claimdiff.compare(a, b).to_dict() == claimdiff.compare(a, b).to_dict()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOC, DOC)
+def test_semantic_swapping_inputs_mirrors_the_result_and_identical_inputs_are_shared(a: str, b: str) -> None:
+    pytest.importorskip("onnxruntime")
+    ab = claimdiff.compare(a, b, similarity="semantic")
+    ba = claimdiff.compare(b, a, similarity="semantic")
+    assert sorted((m.a, m.b, m.label, m.score) for m in ab.matches) == sorted(
+        (m.b, m.a, m.label, m.score) for m in ba.matches
+    )
+    same = claimdiff.compare(a, a, similarity="semantic")
+    assert all(m.a == m.b and m.label is Label.SHARED for m in same.matches)
