@@ -61,7 +61,7 @@ from claimdiff.quotediff import (
     source_quotes,
     word_changes,
 )
-from claimdiff.quotes import find_quotes, quote_words, single_quoted, words
+from claimdiff.quotes import Quote, find_quotes, quote_words, single_quoted, words
 
 CHECK_SCHEMA = "claimdiff/check/1"
 
@@ -268,7 +268,10 @@ def _check_quotes(
 ) -> tuple[list[_Raw], list[tuple[int, int]], int]:
     s_text, d_text = src.text, der.text
     s_quotes = find_quotes(s_text)
-    choices = source_quotes(s_text, s_quotes, codec)
+    # phrases in single quotation marks are quotations too (headlines; the British style), unless they sit
+    # inside a double quotation (a quotation within a quotation is checked with it)
+    s_singles = _single_quotes(s_text, s_quotes)
+    choices = source_quotes(s_text, sorted(s_quotes + s_singles, key=lambda q: q.start), codec)
     choice_codes = [c.code for c in choices]
     all_words = words(s_text)
     all_code = codec.encode(all_words)
@@ -278,7 +281,8 @@ def _check_quotes(
     out: list[_Raw] = []
     altered: list[tuple[int, int]] = []
     checked = 0
-    for q in find_quotes(d_text):
+    d_quotes = find_quotes(d_text)
+    for q in sorted(d_quotes + _single_quotes(d_text, d_quotes), key=lambda q: q.start):
         d_words, points = quote_words(d_text, q, elisions=True)
         if not d_words:
             continue
@@ -342,6 +346,13 @@ def _check_quotes(
                 message = "the quoted words are nowhere in SOURCE"
         out.append(_Raw(FindingKind.QUOTE_UNSOURCED, not short, sloc, dloc, message + note, (q.start, 1)))
     return out, altered, checked
+
+
+def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
+    """The phrases of ``text`` in single quotation marks (:func:`claimdiff.quotes.single_quoted`) that are
+    not inside a double quotation, as quotations."""
+    spans = _Spans([(q.start, q.end) for q in doubles])
+    return [Quote(a - 1, b + 1, a, b) for a, b in single_quoted(text) if not spans.meets(a - 1, b + 1)]
 
 
 def _span_len(segments: list[str], haystack: str, at: int) -> int:

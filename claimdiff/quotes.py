@@ -8,9 +8,9 @@ two backticks that open and two apostrophes that close a quotation in wire copy 
 follows the start of the text, whitespace, an opening bracket, a dash or a slash and precedes a
 non-space; it closes when it follows a non-space. A typographic mark typed the wrong way round
 (``”`` opening a word after a space) is read by its position in the same way. Single quotation marks
-are also apostrophes, so they make no :class:`Quote`; :func:`single_quoted` finds the phrases they
-plausibly enclose (a headline's ``Trump says ‘we’ll see’``), which `claimdiff check` accepts as
-quoted in SOURCE.
+are also apostrophes, so they make no :class:`Quote` here; :func:`single_quoted` finds the phrases they
+plausibly enclose (a headline's ``Trump says ‘we’ll see’``), which `claimdiff check` reads as quotations
+too, outside double quotations.
 
 A quotation may run over several sentences and wrapped lines. It stops being open at the end of its
 paragraph: a blank line, or a line break followed by a list bullet. A quotation with no closing mark
