@@ -1,6 +1,6 @@
 """Alignment: which claims of report A state the same thing as which claims of report B.
 
-Four steps, each deterministic and symmetric (swapping A and B mirrors the result):
+Five steps, each deterministic and symmetric (swapping A and B mirrors the result):
 
 1. **Candidates** (:func:`claimdiff.candidates.candidates`): only pairs that share enough informative
    evidence are scored, never a dense N x M matrix (see that module).
@@ -14,11 +14,13 @@ Four steps, each deterministic and symmetric (swapping A and B mirrors the resul
 3. **Split claims** (:func:`_split`). A free unit and a group of two or three free units of the other
    report, adjacent or not, that read as one text score at least the threshold, and more than any part
    alone: one claim told over several sentences.
-4. **Many-to-one**. A unit left unmatched joins a match when the other side's single unit carries its
+4. **Quotations** (:func:`_quotations`). A free unit that is a quotation found word for word inside a
+   unit of the other report pairs with it, or joins its match, however short it is.
+5. **Many-to-one**. A unit left unmatched joins a match when the other side's single unit carries its
    words beyond what the match already explains (a sentence of one report that merges two of the
    other, or the reverse).
 
-Steps 2 to 4 score the pairs they look at that are not in the scores they are given (the neighbours
+Steps 2 to 5 score the pairs they look at that are not in the scores they are given (the neighbours
 of a match, and the units carrying much of a leftover unit's weight, found through an index of the
 matched units), so they do not depend on which pairs below the threshold candidate generation kept.
 
@@ -165,6 +167,7 @@ def align(
     pair_score = _Scores(scores, pa, pb, scorer)
     _fill_gaps(g, pair_score, ok_a, ok_b, low_neighbour, na, nb, lambda i, j: weak_ok(i, j, scorer.w.contain_full))
     _split(g, pa, pb, ok_a, ok_b, scorer, threshold, na, nb, max_postings)
+    _quotations(g, pair_score, pa, pb, ok_a, ok_b, na, nb, max_postings)
     _merge(g, pair_score, pa, pb, ok_a, ok_b, scorer, merge_threshold / 100.0, na, nb, max_postings)
     return g.result()
 
@@ -337,6 +340,55 @@ def _fill_gaps(
             continue
         g.add(i, j, -neg)
         push(i, j)
+
+
+def _quotations(
+    g: _Groups,
+    pair_score: Callable[[int, int], float],
+    pa: Sequence[Profile],
+    pb: Sequence[Profile],
+    ok_a: Sequence[bool],
+    ok_b: Sequence[bool],
+    na: int,
+    nb: int,
+    max_postings: int,
+) -> None:
+    """A free claim that is a quotation (or mostly one) of two words or more, found word for word inside a
+    claim of the other report, states that claim's quoted part however short it is ("They saved lives."):
+    it pairs with that claim when the claim is free, or joins its match when the claim stands alone on its
+    side of it (as a merged sentence does). The claims holding the words are found through an index of the
+    other report probed with all of the quotation's weight; the nearest in relative position wins."""
+    joins: list[tuple[tuple[float, int, int], str, int, int]] = []
+    for side, mine, ok_mine, owner_mine, other, ok_other in (
+        ("a", pa, ok_a, g.owner_a, pb, ok_b),
+        ("b", pb, ok_b, g.owner_b, pa, ok_a),
+    ):
+        index: Index | None = None
+        for u, up in enumerate(mine):
+            if not up.quoted or not ok_mine[u] or u in owner_mine or up.total <= 0.0 or up.text.count(" ") < 1:
+                continue
+            if index is None:
+                index = Index(((v, q) for v, q in enumerate(other) if ok_other[v] and q.total > 0.0), max_postings)
+            found = probe(up, index, up.total * (1.0 - 1e-7) - EPS, 0.0)
+            needle = f" {up.text} "
+            for v in found.acc:
+                if needle in f" {other[v].text} " and other[v].text != up.text:
+                    i, j = (u, v) if side == "a" else (v, u)
+                    joins.append((tie_key(i, j, na, nb), side, u, v))
+    joins.sort()
+    for _tie, side, u, v in joins:
+        owner_u, owner_other = (g.owner_a, g.owner_b) if side == "a" else (g.owner_b, g.owner_a)
+        if u in owner_u:
+            continue
+        i, j = (u, v) if side == "a" else (v, u)
+        k = owner_other.get(v)
+        if k is None:
+            g.add(i, j, pair_score(i, j))
+            continue
+        v_side, partners = (g.b[k], g.a[k]) if side == "a" else (g.a[k], g.b[k])
+        if len(v_side) == 1:
+            partners.append(u)
+            owner_u[u] = k
 
 
 def _merge(

@@ -192,7 +192,7 @@ def compare(
         eligible_b=ok_b,
     )
     step("label")
-    matches = tuple(_label(g, units_a, units_b, scorer, damping, opts) for g in groups)
+    matches = tuple(_label(g, units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
     return Comparison(
         a=Source("a", names[0], a, tuple(units_a)),
         b=Source("b", names[1], b, tuple(units_b)),
@@ -252,10 +252,22 @@ def _candidates(
     return out
 
 
+def _quoted_verbatim(g: Group, pa: list[Profile], pb: list[Profile]) -> bool:
+    """One claim of a one-to-one pair is a quotation whose words the other claim carries word for word
+    (``"I wasn't prepared," he said at the finish line.`` and ``“I wasn’t prepared.``): the same
+    words, whatever the other claim adds around them."""
+    if len(g.a) != 1 or len(g.b) != 1:
+        return False
+    p, q = pa[g.a[0]], pb[g.b[0]]
+    return (p.quoted and f" {p.text} " in f" {q.text} ") or (q.quoted and f" {q.text} " in f" {p.text} ")
+
+
 def _label(
     g: Group,
     ua: list[Unit],
     ub: list[Unit],
+    pa: list[Profile],
+    pb: list[Profile],
     scorer: Scorer,
     damping: dict[str, float],
     opts: Options,
@@ -270,7 +282,7 @@ def _label(
     # months" against "five months" (as `claimdiff check` reads figures). A figure only one side gives
     # ("adopted in 2021" left out) is a few words left out, judged by the wording.
     wa, wb = _words(a_texts), _words(b_texts)
-    shared = _wording(wa, wb) >= opts.shared_threshold
+    shared = _wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb)
     if shared and wa != wb:  # the same words in the same order cannot carry a changed figure
         from claimdiff.figures import changed_figures, figures
 

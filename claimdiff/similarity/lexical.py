@@ -110,6 +110,29 @@ class Profile:
     numbers: frozenset[str]
     names: frozenset[str] = frozenset()
     """Stems of words capitalised inside the sentence (not at its start): likely names."""
+    quoted: bool = False
+    """The claim is a quotation, or mostly one (its quoted words are most of its words): found in the other
+    report word for word, it is the same claim however short (see :func:`claimdiff.align.align`)."""
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u201e\u00ab\u00bb`\u300c\u300d\u300e\u300f')
+_MOSTLY = 0.6
+"""A claim is mostly a quotation when its quoted words are at least this share of its words."""
+
+
+def mostly_quoted(text: str) -> bool:
+    """Whether the quoted words of ``text`` are most of its words (a double quotation; a claim without a
+    quotation mark is never read for quotations).
+
+    >>> mostly_quoted('"They saved lives," she said.'), mostly_quoted('He said "yes" to the plan on Monday.')
+    (True, False)
+    """
+    if not any(c in _QUOTE_MARKS for c in text):
+        return False
+    from claimdiff.quotes import find_quotes, words
+
+    inside = sum(len(words(text, q.inner_start, q.inner_end)) for q in find_quotes(text))
+    return inside > 0 and inside >= _MOSTLY * len(words(text))
 
 
 class Scorer:
@@ -144,7 +167,7 @@ class Scorer:
             if _NUMBER.match(tok):
                 numbers.add(tok.replace(",", ""))
         names = frozenset(stem(fold(m.group())) for m in _NAME.finditer(text)) & weights.keys()
-        return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers), names)
+        return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers), names, mostly_quoted(text))
 
     def damping(self, *documents: Iterable[str]) -> dict[str, float]:
         """Damping factors for stems that recur across the units of a report.
