@@ -162,6 +162,7 @@ def _link(text: str, quotes: list[Quote]) -> list[Quote]:
 
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u201c\"\u2014\u2013/-]))['\u2018](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])['\u2019](?!\w)")
+_LOW_SINGLE = re.compile("\u201a(?=\\w)([^\u2018\u201a\\n]{1,400}?)\u2018")
 _SINGLE_MAX = 400
 """Longest single-quoted phrase read, in characters: a headline's quotation is short."""
 
@@ -192,8 +193,15 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
         p = bisect_left(ends, start)
         if close - start > _SINGLE_MAX or (p < len(ends) and ends[p] < close):
             continue
+        if close - start <= 2:  # one letter between apostrophes: rock 'n' roll, not a quotation
+            continue
         out.append((start + 1, close))
         after = close + 1
+    # German single quotes: a low-9 mark opens and a turned comma closes (‚Wir gewinnen‘), which read
+    # the other way round in English, so they are paired only with each other
+    if "\u201a" in text:
+        low = [(m.start(1), m.end(1)) for m in _LOW_SINGLE.finditer(text)]
+        out = sorted(out + [span for span in low if not any(a < span[1] and span[0] < b for a, b in out)])
     return out
 
 

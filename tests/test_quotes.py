@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimdiff.quotes import find_quotes, quote_words, speech_runs, words
+from claimdiff.quotes import find_quotes, quote_words, single_quoted, speech_runs, words
 
 
 def inner(text: str) -> list[str]:
@@ -154,3 +154,16 @@ def test_speech_runs() -> None:
 )
 def test_quoting_conventions(text: str, quoted: list[str]) -> None:
     assert [text[q.inner_start : q.inner_end] for q in find_quotes(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Trump says \u2018we\u2019ll see\u2019 on talks", ["we\u2019ll see"]),
+        ("Minister calls plan 'utter folly' in row", ["utter folly"]),
+        ("Er sagte \u201aWir gewinnen\u2018 und ging.", ["Wir gewinnen"]),
+        ("The players' union said it won't accept rock 'n' roll from the '90s.", []),
+    ],
+)
+def test_single_quoting_conventions(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in single_quoted(text)] == quoted
