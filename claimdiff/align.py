@@ -167,7 +167,7 @@ def align(
     pair_score = _Scores(scores, pa, pb, scorer)
     _fill_gaps(g, pair_score, ok_a, ok_b, low_neighbour, na, nb, lambda i, j: weak_ok(i, j, scorer.w.contain_full))
     _split(g, pa, pb, ok_a, ok_b, scorer, threshold, na, nb, max_postings)
-    _quotations(g, pair_score, pa, pb, ok_a, ok_b, na, nb, max_postings)
+    _quotations(g, pair_score, pa, pb, ok_a, ok_b, na, nb, max_postings, scorer.w.short)
     _merge(g, pair_score, pa, pb, ok_a, ok_b, scorer, merge_threshold / 100.0, na, nb, max_postings)
     return g.result()
 
@@ -178,6 +178,10 @@ _GAIN = 3.0
 """A group must score this much above its best single part: the parts together say more."""
 _PART_SHARE = 0.2
 """Each part of a split claim shares at least this share of the claim's weight."""
+_QUOTE_WEIGHT = 0.6
+"""A quotation pairs by its words alone when it weighs at least this share of ``short``."""
+_QUOTE_HITS = 8
+"""Claims holding a quotation's words that are looked at, at most."""
 _SPLIT_POSTINGS = 50
 """A stem found in more free units than this is no evidence that they are parts of one claim (and would
 make the search for parts walk long lists)."""
@@ -352,29 +356,38 @@ def _quotations(
     na: int,
     nb: int,
     max_postings: int,
+    short: float,
 ) -> None:
-    """A free claim that is a quotation (or mostly one) of two words or more, found word for word inside a
+    """A free claim that is a quotation (or mostly one) of two words or more and some weight (a stock
+    phrase such as "I don't know" is no evidence), found word for word inside a
     claim of the other report, states that claim's quoted part however short it is ("They saved lives."):
     it pairs with that claim when the claim is free, or joins its match when the claim stands alone on its
     side of it (as a merged sentence does). The claims holding the words are found through an index of the
     other report probed with all of the quotation's weight; the nearest in relative position wins."""
     joins: list[tuple[tuple[float, int, int], str, int, int]] = []
+    least = _QUOTE_WEIGHT * short
     for side, mine, ok_mine, owner_mine, other, ok_other in (
         ("a", pa, ok_a, g.owner_a, pb, ok_b),
         ("b", pb, ok_b, g.owner_b, pa, ok_a),
     ):
         index: Index | None = None
+        hits: dict[str, list[int]] = {}  # a quotation repeated is looked up once
         for u, up in enumerate(mine):
-            if not up.quoted or not ok_mine[u] or u in owner_mine or up.total <= 0.0 or up.text.count(" ") < 1:
+            if not up.quoted or not ok_mine[u] or u in owner_mine or up.total < least or up.text.count(" ") < 1:
                 continue
             if index is None:
-                index = Index(((v, q) for v, q in enumerate(other) if ok_other[v] and q.total > 0.0), max_postings)
-            found = probe(up, index, up.total * (1.0 - 1e-7) - EPS, 0.0)
-            needle = f" {up.text} "
-            for v in found.acc:
-                if needle in f" {other[v].text} " and other[v].text != up.text:
-                    i, j = (u, v) if side == "a" else (v, u)
-                    joins.append((tie_key(i, j, na, nb), side, u, v))
+                entries = ((v, q) for v, q in enumerate(other) if ok_other[v] and q.total > 0.0)
+                index = Index(entries, min(max_postings, _SPLIT_POSTINGS))
+            found = hits.get(up.text)
+            if found is None:
+                reached = probe(up, index, up.total * (1.0 - 1e-7) - EPS, 0.0).acc
+                needle = f" {up.text} "
+                found = hits[up.text] = [
+                    v for v in reached if other[v].text != up.text and needle in f" {other[v].text} "
+                ][:_QUOTE_HITS]
+            for v in found:
+                i, j = (u, v) if side == "a" else (v, u)
+                joins.append((tie_key(i, j, na, nb), side, u, v))
     joins.sort()
     for _tie, side, u, v in joins:
         owner_u, owner_other = (g.owner_a, g.owner_b) if side == "a" else (g.owner_b, g.owner_a)

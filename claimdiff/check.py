@@ -282,7 +282,9 @@ def _check_quotes(
     altered: list[tuple[int, int]] = []
     checked = 0
     d_quotes = find_quotes(d_text)
-    for q in sorted(d_quotes + _single_quotes(d_text, d_quotes), key=lambda q: q.start):
+    d_singles = _single_quotes(d_text, d_quotes)
+    from_single = {(q.start, q.end) for q in d_singles}
+    for q in sorted(d_quotes + d_singles, key=lambda q: q.start):
         d_words, points = quote_words(d_text, q, elisions=True)
         if not d_words:
             continue
@@ -324,6 +326,9 @@ def _check_quotes(
             continue
         short = len(d_words) <= policy.short_quote_words
         note = f" (a short quotation: {policy.short_quote_words} words or fewer are a warning only)" if short else ""
+        if not short and (q.start, q.end) in from_single:
+            # single quotation marks are also apostrophes: a phrase SOURCE never quotes is a warning only
+            short, note = True, " (in single quotation marks: a warning only)"
         sloc: Location | None = None
         if found is not None:
             if single.holds(*found):  # in single quotation marks in SOURCE (the double ones passed above)
@@ -352,7 +357,7 @@ def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
     """The phrases of ``text`` in single quotation marks (:func:`claimdiff.quotes.single_quoted`) that are
     not inside a double quotation, as quotations."""
     spans = _Spans([(q.start, q.end) for q in doubles])
-    return [Quote(a - 1, b + 1, a, b) for a, b in single_quoted(text) if not spans.meets(a - 1, b + 1)]
+    return [Quote(a - 1, b + 1, a, b) for a, b in single_quoted(text) if not spans.holds(a - 1, b + 1)]
 
 
 def _span_len(segments: list[str], haystack: str, at: int) -> int:

@@ -229,7 +229,7 @@ def _candidates(
 ) -> dict[Pair, float]:
     """The scores of the candidate pairs reaching ``threshold``.
 
-    Lexical: :func:`~claimdiff.align.candidates`. Semantic: the pairs whose lexical score can reach
+    Lexical: :func:`~claimdiff.candidates.candidates`. Semantic: the pairs whose lexical score can reach
     the threshold whatever their cosine (the same candidate generation, at the blend's lexical floor),
     and each claim's nearest claims by embedding cosine; all scored with the blend.
     """
@@ -259,7 +259,16 @@ def _quoted_verbatim(g: Group, pa: list[Profile], pb: list[Profile]) -> bool:
     if len(g.a) != 1 or len(g.b) != 1:
         return False
     p, q = pa[g.a[0]], pb[g.b[0]]
-    return (p.quoted and f" {p.text} " in f" {q.text} ") or (q.quoted and f" {q.text} " in f" {p.text} ")
+    for quote, other in ((p, q), (q, p)):
+        # the other claim adds no more than an attribution's few words ("he said at the finish line")
+        extra = other.text.count(" ") - quote.text.count(" ")
+        if quote.quoted and f" {quote.text} " in f" {other.text} " and extra <= _AROUND_QUOTE:
+            return True
+    return False
+
+
+_AROUND_QUOTE = 6
+"""Words a claim may add around a quotation it carries word for word and still be ``shared`` with it."""
 
 
 def _label(

@@ -32,7 +32,7 @@ elision point: the words on either side need not be adjacent in the original.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from claimdiff.normalize import fold
@@ -124,7 +124,8 @@ def find_quotes(text: str) -> list[Quote]:
             k += 1  # a stray closing mark (or inches: 5'10")
             continue
         inner = pos + width
-        limit = next((p for p in paragraph_ends if p > pos), len(text))
+        e = bisect_right(paragraph_ends, pos)
+        limit = paragraph_ends[e] if e < len(paragraph_ends) else len(text)
         following = marks[k + 1] if k + 1 < len(marks) and marks[k + 1][0] < limit else None
         if following is not None and following[1] != "open":
             if text[inner : following[0]].strip():
@@ -160,8 +161,11 @@ def _link(text: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{\u201c\"\u2014\u2013/-]))['\u2018](?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])['\u2019](?!\w)")
+# an apostrophe that stands for left-out letters ('90s, 'em, 'til, 'tis, 'cause, 'n') opens nothing
+_ELIDED = r"(?!(?:\d0s|em|til|tis|twas|cause|round|bout|n)\b)"
+_SINGLE_OPEN = re.compile(rf"(?:(?<=^)|(?<=[\s(\[{{\u201c\"\u2014\u2013/-]))['\u2018]{_ELIDED}(?=\w)", re.IGNORECASE)
+# a plural possessive (the workers' pay: s' then a lower-case word) closes nothing
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])(?<!s)['\u2019](?!\w)|(?<=s)['\u2019](?![\w]|\s+[a-z])")
 _LOW_SINGLE = re.compile("\u201a(?=\\w)([^\u2018\u201a\\n]{1,400}?)\u2018")
 _SINGLE_MAX = 400
 """Longest single-quoted phrase read, in characters: a headline's quotation is short."""
@@ -171,8 +175,10 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
     """The inner spans of phrases in single quotation marks, straight or typographic: an opening mark
     after whitespace, a bracket, a double quotation mark or a dash, before a letter or digit; the
     closing mark is the next one after a non-space and not before a letter or digit (so ``we’ll``
-    and ``won't`` do not close), in the same paragraph and at most 400 characters on. A possessive
-    (``the players’ union``) can end a phrase early; nothing else reads these spans as quotations.
+    and ``won't`` do not close), in the same paragraph and at most 400 characters on. An apostrophe of
+    left-out letters (``'90s``, ``'em``) opens nothing, a plural possessive before a lower-case word (``the
+    players' union``) closes nothing, and one letter between marks (``rock 'n' roll``) is no phrase.
+    `claimdiff check` reads these phrases as quotations.
 
     >>> t = "Trump says ‘we’ll see’ on talks; 'it won't happen,' aides add"
     >>> [t[a:b] for a, b in single_quoted(t)]
@@ -200,8 +206,14 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
     # German single quotes: a low-9 mark opens and a turned comma closes (‚Wir gewinnen‘), which read
     # the other way round in English, so they are paired only with each other
     if "\u201a" in text:
-        low = [(m.start(1), m.end(1)) for m in _LOW_SINGLE.finditer(text)]
-        out = sorted(out + [span for span in low if not any(a < span[1] and span[0] < b for a, b in out)])
+        starts = [a for a, _ in out]
+        keep = []
+        for m in _LOW_SINGLE.finditer(text):
+            a, b = m.start(1), m.end(1)
+            k = bisect_left(starts, a)  # the phrases found above do not overlap: look at the neighbours only
+            if (k == 0 or out[k - 1][1] <= a) and (k == len(out) or b <= out[k][0]):
+                keep.append((a, b))
+        out = sorted(out + keep)
     return out
 
 

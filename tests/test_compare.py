@@ -228,3 +228,18 @@ def test_semantic_swapping_inputs_mirrors_the_result_and_identical_inputs_are_sh
     )
     same = claimdiff.compare(a, a, similarity="semantic")
     assert all(m.a == m.b and m.label is Label.SHARED for m in same.matches)
+
+
+def test_a_stock_phrase_quoted_is_no_evidence_and_a_denial_is_not_shared() -> None:
+    """Issue 15's short quotations, bounded: a light quotation ("I don't know") pairs by its words with
+    nothing, and a claim that only carries a quotation inside much else is not ``shared`` with it."""
+    c = claimdiff.compare(
+        '"I don\'t know," he said. The mayor spoke on Monday. Taxes rose.',
+        'Asked who started the fire, the witness said: "I don\'t know." Rain fell.',
+    )
+    assert c.matches == ()
+    d = claimdiff.compare(
+        '"We will not raise taxes," the governor said.',
+        'The governor denied ever saying "we will not raise taxes" during the campaign last year.',
+    )
+    assert all(m.label is Label.PARAPHRASED for m in d.matches)
