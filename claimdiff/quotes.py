@@ -55,7 +55,10 @@ _BULLET = (
 _PARAGRAPH_END = re.compile(rf"{_LINE}[ \t\f\v]*{_LINE}|\u2029|{_LINE}(?=[ \t\f\v]*{_BULLET}\s)")
 # A line break after a sentence stop (and closing marks): where an unclosed quotation is taken to end.
 _SOFT_END = re.compile(rf"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t]*(?={_LINE})")
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*")
+# Chinese and Japanese write no spaces: each ideograph or kana is a word of its own, so that a quotation
+# is compared character by character there (a dropped comma or a part quoted is no change)
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['\u2019.][^\W_{_CJK}]+)*")
 _ELISION = re.compile(r"\.\s?\.\s?\.|\u2026|\[[^\[\]]*\]")
 
 
