@@ -129,6 +129,15 @@ def find_quotes(text: str) -> list[Quote]:
         inner = pos + width
         e = bisect_right(paragraph_ends, pos)
         limit = paragraph_ends[e] if e < len(paragraph_ends) else len(text)
+        if text[pos] in _CJK_OPENING:
+            # corner brackets nest (「…『…』…」): the quotation ends at the bracket that matches its own
+            match = _matching_bracket(text, marks, k, limit)
+            if match is not None:
+                if text[inner:match].strip():
+                    out.append(Quote(pos, match + 1, inner, match))
+                while k < len(marks) and marks[k][0] <= match:
+                    k += 1
+                continue
         following = marks[k + 1] if k + 1 < len(marks) and marks[k + 1][0] < limit else None
         if following is not None and following[1] != "open":
             if text[inner : following[0]].strip():
@@ -148,6 +157,29 @@ def find_quotes(text: str) -> list[Quote]:
         while k < len(marks) and marks[k][0] < max(end, inner):
             k += 1
     return _link(text, out)
+
+
+_NEST_SCAN = 200
+"""Marks looked at for the bracket that closes a corner bracket (a bound on hostile input)."""
+
+
+def _matching_bracket(text: str, marks: list[tuple[int, str, int]], k: int, limit: int) -> int | None:
+    """Where the corner bracket opened at ``marks[k]`` closes (the same kind of bracket at the same depth),
+    before ``limit`` and within ``_NEST_SCAN`` marks; None when it does not."""
+    opening = text[marks[k][0]]
+    closing = "\u300d" if opening == "\u300c" else "\u300f"
+    depth = 0
+    for pos, _role, _width in marks[k + 1 : k + 1 + _NEST_SCAN]:
+        if pos >= limit:
+            break
+        c = text[pos]
+        if c == opening:
+            depth += 1
+        elif c == closing:
+            if depth == 0:
+                return pos
+            depth -= 1
+    return None
 
 
 _BETWEEN_PARAGRAPHS = re.compile(rf"[ \t\f\v]*(?:{_LINE}[ \t\f\v]*)+(?:{_BULLET}[ \t\f\v]*)?")
