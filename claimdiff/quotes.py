@@ -202,6 +202,9 @@ _SINGLE_OPEN = re.compile(rf"(?:(?<=^)|(?<=[\s(\[{{\u201c\"\u2014\u2013/-]))['\u
 # a plural possessive (the workers' pay: s' then a lower-case word) closes nothing
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])(?<!s)['\u2019](?!\w)|(?<=s)['\u2019](?![\w]|\s+[a-z])")
 _LOW_SINGLE = re.compile("\u201a(?=\\w)([^\u2018\u201a\\n]{1,400}?)\u2018")
+_SINGLE_REOPEN = re.compile(rf"(?:{_LINE}|[ \t\f\v])*['\u2018](?=\w)")
+_SINGLE_MAX_OPEN = 2000
+"""Longest paragraph read as a single quotation left open (the British style of a long quotation)."""
 _SINGLE_MAX = 400
 """Longest single-quoted phrase read, in characters: a headline's quotation is short."""
 
@@ -228,11 +231,18 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
         if start < after:
             continue
         k = bisect_left(closes, start + 1)
-        if k == len(closes):
-            break
-        close = closes[k]
+        close = closes[k] if k < len(closes) else len(text) + 1  # none left: only a paragraph end can end it
         p = bisect_left(ends, start)
-        if close - start > _SINGLE_MAX or (p < len(ends) and ends[p] < close):
+        if p < len(ends) and ends[p] < close:
+            # left open at the paragraph's end: a quotation over several paragraphs when the next one
+            # reopens it (British style), as double quotation marks do
+            end = ends[p]
+            reopened = _SINGLE_REOPEN.match(text, end)
+            if reopened is not None and end - start <= _SINGLE_MAX_OPEN and text[start + 1 : end].strip():
+                out.append((start + 1, len(text[:end].rstrip())))
+                after = end
+            continue
+        if close > len(text) or close - start > _SINGLE_MAX:
             continue
         if close - start <= 2:  # one letter between apostrophes: rock 'n' roll, not a quotation
             continue
