@@ -215,8 +215,9 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
     closing mark is the next one after a non-space and not before a letter or digit (so ``we’ll``
     and ``won't`` do not close), in the same paragraph and at most 400 characters on. An apostrophe of
     left-out letters (``'90s``, ``'em``) opens nothing, a plural possessive before a lower-case word (``the
-    players' union``) closes nothing, and one letter between marks (``rock 'n' roll``) is no phrase.
-    `claimdiff check` reads these phrases as quotations.
+    players' union``) closes nothing, and one letter between marks (``rock 'n' roll``) is no phrase. A
+    phrase left open at the end of its paragraph runs to that end when the next paragraph reopens it
+    (a long quotation in British style). `claimdiff check` reads these phrases as quotations.
 
     >>> t = "Trump says ‘we’ll see’ on talks; 'it won't happen,' aides add"
     >>> [t[a:b] for a, b in single_quoted(t)]
