@@ -69,10 +69,7 @@ class _Groups:
         self.owner_b: dict[int, int] = {}
 
     def add(self, i: int, j: int, s: float) -> None:
-        self.owner_a[i] = self.owner_b[j] = len(self.score)
-        self.a.append([i])
-        self.b.append([j])
-        self.score.append(s)
+        self.add_group((i,), (j,), s)
 
     def add_group(self, a: Sequence[int], b: Sequence[int], s: float) -> None:
         k = len(self.score)
@@ -81,6 +78,15 @@ class _Groups:
         self.a.append(list(a))
         self.b.append(list(b))
         self.score.append(s)
+
+    def lone_partner(self, side: str, k: int) -> bool:
+        """Match ``k`` has one unit on the side that is not ``side``: a unit of ``side`` may join it."""
+        return len((self.b if side == "a" else self.a)[k]) == 1
+
+    def join(self, side: str, u: int, k: int) -> None:
+        """Unit ``u`` of ``side`` joins match ``k`` (a merged or split sentence)."""
+        (self.a if side == "a" else self.b)[k].append(u)
+        (self.owner_a if side == "a" else self.owner_b)[u] = k
 
     def result(self) -> list[Group]:
         out = [Group(tuple(sorted(a)), tuple(sorted(b)), s) for a, b, s in zip(self.a, self.b, self.score, strict=True)]
@@ -397,11 +403,8 @@ def _quotations(
         k = owner_other.get(v)
         if k is None:
             g.add(i, j, pair_score(i, j))
-            continue
-        v_side, partners = (g.b[k], g.a[k]) if side == "a" else (g.a[k], g.b[k])
-        if len(v_side) == 1:
-            partners.append(u)
-            owner_u[u] = k
+        elif g.lone_partner(side, k):
+            g.join(side, u, k)
 
 
 def _merge(
@@ -451,17 +454,16 @@ def _merge(
     joins.sort()
     for _neg, _tie, side, u, v in joins:
         if side == "b":
-            free, owner, v_prof, u_prof = g.owner_b, g.owner_a, pa, pb
+            free, owner, v_prof, u_prof, partners_of = g.owner_b, g.owner_a, pa, pb, g.b
         else:
-            free, owner, v_prof, u_prof = g.owner_a, g.owner_b, pb, pa
+            free, owner, v_prof, u_prof, partners_of = g.owner_a, g.owner_b, pb, pa, g.a
         if u in free or v not in owner:
             continue
         k = owner[v]
-        v_side, partners = (g.a[k], g.b[k]) if side == "b" else (g.b[k], g.a[k])
-        if len(v_side) != 1:
+        if not g.lone_partner(side, k):
             continue
         explained: set[str] = set()
-        for x in partners:
+        for x in partners_of[k]:
             explained.update(u_prof[x].weights)
         vp, up = v_prof[v], u_prof[u]
         residual = sum(
@@ -469,5 +471,4 @@ def _merge(
         )
         if up.total <= 0.0 or residual / up.total < need or residual < scorer.w.short:
             continue
-        partners.append(u)
-        free[u] = k
+        g.join(side, u, k)

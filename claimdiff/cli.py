@@ -83,7 +83,8 @@ def fail(message: str) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"claimdiff {__version__}\n")
+        with writing():
+            sys.stdout.write(f"claimdiff {__version__}\n")
         raise typer.Exit()
 
 
@@ -394,7 +395,8 @@ def run() -> None:
     0, quietly); Ctrl-C is status 130 without a traceback; anything unforeseen is one line and status 2."""
     try:
         code = app(standalone_mode=False)
-        sys.stdout.flush()
+        with writing():  # flushes what no command flushed (--version, --help)
+            pass
     except ReaderLeft:
         # `claimdiff compare ... | head`: the reader left; nothing more to say.
         _silence_stdout()
@@ -415,10 +417,6 @@ def run() -> None:
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("claimdiff: interrupted\n")
         sys.exit(INTERRUPTED)
-    except BrokenPipeError:
-        # `claimdiff compare ... | head`: the reader left; nothing more to say.
-        _silence_stdout()
-        sys.exit(ExitStatus.OK)
     except Exception as e:
         sys.stderr.write(_error_line(f"internal error ({type(e).__name__}: {e}); please report it"))
         sys.exit(ExitStatus.ERROR)

@@ -50,6 +50,7 @@ def test_item2_width_bounds_are_accepted(width: str) -> None:
         ["compare", AXIOS, SECONDARY, "--format", "json"],
         ["check", AXIOS, SECONDARY],
         ["check", AXIOS, SECONDARY, "--format", "github"],
+        ["--version"],
     ],
 )
 def test_item5_output_that_cannot_be_written_is_one_line_and_status_2(args: list[str]) -> None:

@@ -16,10 +16,9 @@ from rich.text import Text
 from claimdiff.check import CheckReport, Finding, Location, Severity
 from claimdiff.policy import FindingKind
 from claimdiff.render.controls import safe
-from claimdiff.render.table import PLAIN_MARKS, line_ends
+from claimdiff.render.table import PLAIN_MARKS, append_changed, line_ends
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow"}
-CHANGED = "reverse"
 _EXCERPT = 400
 
 
@@ -34,10 +33,7 @@ def _marked(raw: str, base: int, marks: tuple[tuple[int, int], ...], plain: tupl
         if s >= e:
             continue
         out.append(safe(raw[pos:s]))
-        if plain is None:
-            out.append(safe(raw[s:e]), style=CHANGED)
-        else:
-            out.append(f"{plain[0]}{safe(raw[s:e])}{plain[1]}")
+        append_changed(out, raw[s:e], plain)
         pos = e
     out.append(safe(raw[pos:]))
     if len(out) > _EXCERPT:

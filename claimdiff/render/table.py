@@ -23,7 +23,7 @@ from claimdiff.render import MAX_WIDTH, MIN_WIDTH
 from claimdiff.render.controls import safe
 from claimdiff.worddiff import changed_words
 
-__all__ = ["ComparisonTable", "console_for", "print_table", "safe"]
+__all__ = ["ComparisonTable", "append_changed", "console_for", "print_table", "safe"]
 
 STYLES = {
     Status.SHARED: "green",
@@ -44,6 +44,15 @@ def line_ends(text: str) -> str:
     return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
+def append_changed(out: Text, words: str, plain: tuple[str, str] | None) -> None:
+    """Append changed words to ``out``: in reverse video, or bracketed with ``plain`` (opening, closing)
+    when there is no colour to show them."""
+    if plain is None:
+        out.append(safe(words), style=CHANGED)
+    else:
+        out.append(f"{plain[0]}{safe(words)}{plain[1]}")
+
+
 def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = (), plain: tuple[str, str] | None = None) -> Text:
     """``raw`` as rich text with control characters made visible and the ``marks`` (changed words)
     highlighted, or bracketed with ``plain`` (opening, closing) when there is no colour to show them."""
@@ -61,10 +70,7 @@ def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = (), plain: tu
     pos = 0
     for start, end in merged:
         out.append(safe(raw[pos:start]))
-        if plain is None:
-            out.append(safe(raw[start:end]), style=CHANGED)
-        else:
-            out.append(f"{plain[0]}{safe(raw[start:end])}{plain[1]}")
+        append_changed(out, raw[start:end], plain)
         pos = end
     out.append(safe(raw[pos:]))
     return out

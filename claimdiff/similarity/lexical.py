@@ -127,7 +127,7 @@ def mostly_quoted(text: str) -> bool:
     >>> mostly_quoted('"They saved lives," she said.'), mostly_quoted('He said "yes" to the plan on Monday.')
     (True, False)
     """
-    if not any(c in _QUOTE_MARKS for c in text):
+    if _QUOTE_MARKS.isdisjoint(text):
         return False
     from claimdiff.quotes import find_quotes, words
 
