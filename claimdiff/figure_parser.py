@@ -336,9 +336,15 @@ class Parser:
             kind, currency = "money", CURRENCY_WORDS[self.toks[j].key]
             j += 1
         elif kind == "count":
+            if high is None and self._and_a_half(j):
+                # "four and a half hours"
+                low, last, j = low + 0.5, j + 2, j + 3
             unit = self.unit_after(j)
             if unit is not None:
                 j += 1
+            elif self._hyphen_unit(j):
+                # "a 10-minute flight", "a six-year term"
+                unit, j = unit_key(self.toks[j + 1].key), j + 2
         value: Value = (low, high) if high is not None and high != low else low
         self.add(kind, value, currency if kind == "money" else unit, first, j - 1)
         return j
@@ -357,6 +363,30 @@ class Parser:
         if close is None or close.kind != "pct" or not self.near(other[1], other[1] + 1, 0):
             return None
         return other[0], other[1] + 1
+
+    def _and_a_half(self, j: int) -> bool:
+        return (
+            self.is_word(j, "and")
+            and self.is_word(j + 1, "a")
+            and self.is_word(j + 2, "half")
+            and self.near(j - 1, j)
+            and self.near(j, j + 1)
+            and self.near(j + 1, j + 2)
+        )
+
+    def _hyphen_unit(self, j: int) -> bool:
+        dash, word = self.tok(j), self.tok(j + 1)
+        return (
+            dash is not None
+            and word is not None
+            and dash.kind == "dash"
+            and word.kind == "word"
+            and self.near(j - 1, j, 0)
+            and self.near(j, j + 1, 0)
+            and word.key not in NOT_UNIT
+            and word.key not in SCALES
+            and word.key not in ONES
+        )
 
     def _plural_follows(self, j: int) -> bool:
         """A plural noun follows: ``1800 barrels`` is a count, not a year."""

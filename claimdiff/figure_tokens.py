@@ -33,6 +33,10 @@ class Figure:
     start: int
     end: int
     text: str
+    hedge: str | None = None
+    """How the text qualifies the figure: ``about`` (``about``, ``around``, ``roughly``, ``some`` ...),
+    ``nearly`` (``nearly``, ``almost``, ``close to``), ``over`` (``more than``, ``at least``, ``-plus``) or
+    ``under`` (``less than``, ``up to``, ``as many as``); ``None`` when it states the figure plainly."""
 
     def describe(self) -> str:
         """The figure as written, in typographic single quotes: ``‘four months’``."""

@@ -33,15 +33,134 @@ and percent sign written once. ``one`` counts only where it cannot be a pronoun 
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import replace
+
 from claimdiff.figure_parser import Parser
 from claimdiff.figure_tokens import TWELVE_HOUR, Figure, Value
 
-__all__ = ["TWELVE_HOUR", "Figure", "Value", "changed_figures", "comparable", "figures", "same_figure"]
+__all__ = [
+    "TWELVE_HOUR",
+    "Figure",
+    "Value",
+    "agree",
+    "bounds",
+    "changed_figures",
+    "comparable",
+    "figure_conflicts",
+    "figures",
+    "same_figure",
+]
 
 
 def figures(text: str) -> list[Figure]:
-    """Every figure in ``text``, in order of appearance (see the module documentation)."""
-    return Parser(text).parse()
+    """Every figure in ``text``, in order of appearance (see the module documentation), with the
+    :attr:`~Figure.hedge` the words around it give."""
+    return [_hedged(text, f) for f in Parser(text).parse()]
+
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:\b(?P<about>about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.)"
+    r"|\b(?P<nearly>nearly|almost|close to|just under|just shy of|approaching)"
+    r"|\b(?P<over>more than|over|at least|upwards of|in excess of|just over|above|exceeding)"
+    r"|\b(?P<under>less than|fewer than|under|up to|as many as|as much as|at most|no more than|below)"
+    r"|(?P<tilde>~))\s*$",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(r"^(?:(?P<about>\s+or so\b)|(?P<over>\+|-?plus\b|\s+or more\b))", re.IGNORECASE)
+_LOOK = 24
+"""Characters before a figure searched for a hedge word."""
+
+
+def _hedged(text: str, f: Figure) -> Figure:
+    if f.kind not in _MEASURED:
+        return f
+    m = _HEDGE_BEFORE.search(text, max(0, f.start - _LOOK), f.start)
+    if m is None:
+        m = _HEDGE_AFTER.match(text[f.end : f.end + 10])
+    if m is None:
+        return f
+    hedge = "about" if m.lastgroup == "tilde" else m.lastgroup
+    if hedge in ("over", "under") and f.unit in _TIME_UNITS and m.group().split()[0].lower() in _PLACES:
+        return f  # "over four months", "under two years" of a period: a preposition
+    return replace(f, hedge=hedge)
+
+
+_TIME_UNITS = frozenset({"second", "minut", "hour", "day", "week", "month", "year", "decad"})
+_PLACES = frozenset({"over", "under", "above", "below"})
+
+
+_MEASURED = frozenset({"money", "percent", "points", "count"})
+"""Kinds of figure that are measured quantities, which words such as "about" qualify and writers round."""
+ABOUT = 0.05
+"""``about 1,000``: within this share of the figure either way."""
+NEARLY = 0.03
+"""``nearly 22,000``: at most the figure and within this share below it."""
+_DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def bounds(f: Figure) -> tuple[float, float] | None:
+    """The values a measured figure allows, as a closed interval: a plain figure allows what rounds to it
+    (``4.7 billion`` is 4.65 to 4.75 billion; ``12`` is 11.5 to 12.5), and its :attr:`~Figure.hedge` widens
+    that (``about``: 5% either way; ``nearly``: up to 3% below; ``over`` and ``under``: a bound).
+    ``None`` for dates, times, ranks and ordinals, which are compared exactly.
+
+    >>> bounds(figures("nearly 4.7 billion")[0])
+    (4559000000.0, 4750000000.0)
+    >>> bounds(figures("up to 110 years")[0])
+    (-inf, 110.5)
+    """
+    if f.kind not in _MEASURED:
+        return None
+    low, high = f.value if isinstance(f.value, tuple) else (f.value, f.value)
+    assert isinstance(low, float) and isinstance(high, float)
+    half = 0.5
+    m = _DIGITS.search(f.text)
+    if m is not None:
+        written = float(m.group().replace(",", ""))
+        scale = abs(low) / written if written else 1.0
+        half = 0.5 * 10.0 ** -len(m.group(1) or "") * (scale or 1.0)
+    elif low != int(low):
+        half = 0.125  # "four and a half"
+    lo, hi = low - half, high + half
+    if f.hedge == "about":
+        lo, hi = min(lo, low * (1 - ABOUT)), max(hi, high * (1 + ABOUT))
+    elif f.hedge == "nearly":
+        lo = min(lo, low * (1 - NEARLY))
+    elif f.hedge == "over":
+        hi = math.inf
+    elif f.hedge == "under":
+        lo = -math.inf
+    return lo, hi
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """True when two figures can state the same thing: :func:`same_figure`, or comparable measured
+    figures whose :func:`bounds` overlap (``nearly 4.7 billion`` and ``4.69 billion``; ``$11.93`` and
+    ``$12``; ``more than 70`` and ``72``; but not ``up to 110 years`` and ``close to 115 years``).
+
+    >>> agree(*figures("nearly 4.7 billion or 4.69 billion"))
+    True
+    >>> agree(*figures("up to 110 years, close to 115 years"))
+    False
+    """
+    if same_figure(a, b):
+        return True
+    if not comparable(a, b) or a.kind not in _MEASURED:
+        return False
+    if isinstance(a.value, tuple) or isinstance(b.value, tuple):
+        # a range agrees with a range whose ends round to its ends ("20-30" and "20-40" do not)
+        if not (isinstance(a.value, tuple) and isinstance(b.value, tuple)):
+            return False
+        return all(
+            agree(replace(a, value=x, hedge=None), replace(b, value=y, hedge=None))
+            for x, y in zip(a.value, b.value, strict=True)
+        )
+    ba, bb = bounds(a), bounds(b)
+    if ba is None or bb is None:
+        return False
+    return ba[0] < bb[1] and bb[0] < ba[1]
 
 
 def same_figure(a: Figure, b: Figure) -> bool:
@@ -84,17 +203,37 @@ def changed_figures(fa: list[Figure], fb: list[Figure]) -> tuple[list[Figure], l
     >>> changed_figures(figures("adopted in 2021, it ruled 2-1"), figures("it ruled 2-1"))
     ([], [])
     """
-    left_b = list(fb)
-    unmatched_a = []
-    for f in fa:
-        g = next((g for g in left_b if same_figure(f, g)), None)
-        if g is None:
-            unmatched_a.append(f)
-        else:
-            left_b.remove(g)
-    ra = [f for f in unmatched_a if any(comparable(f, g) for g in left_b)]
-    rb = [g for g in left_b if any(comparable(f, g) for f in unmatched_a)]
-    return (ra, rb) if ra and rb else ([], [])
+    pairs = figure_conflicts(fa, fb)
+    ra = [f for f in fa if any(f is x for x, _ in pairs)]
+    rb = [g for g in fb if any(g is y for _, y in pairs)]
+    return ra, rb
+
+
+def figure_conflicts(fa: list[Figure], fb: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """The figures of two claims that disagree, paired: each figure is first paired with a figure of the
+    other side stating the same value (:func:`same_figure`), then with one it :func:`agrees <agree>` with
+    (a rounding, a hedge); each figure left is paired with the nearest comparable leftover of the other
+    side (same kind; the same unit first). A figure that only one side gives is an omission, not a change.
+
+    >>> [(x.text, y.text) for x, y in figure_conflicts(figures("cut 550 jobs in 2 months"), figures("cut 500 jobs"))]
+    [('550 jobs', '500 jobs')]
+    """
+    left_a, left_b = list(fa), list(fb)
+    for same in (same_figure, agree):
+        for f in list(left_a):
+            g = next((g for g in left_b if same(f, g)), None)
+            if g is not None:
+                left_a.remove(f)
+                left_b.remove(g)
+    out: list[tuple[Figure, Figure]] = []
+    for f in left_a:
+        options = [g for g in left_b if comparable(f, g)]
+        if not options:
+            continue
+        g = min(options, key=lambda g: (g.unit != f.unit, abs(fb.index(g) - fa.index(f))))
+        out.append((f, g))
+        left_b.remove(g)
+    return out
 
 
 def _close(x: Value, y: Value) -> bool:
