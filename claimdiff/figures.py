@@ -113,8 +113,8 @@ def bounds(f: Figure) -> tuple[float, float] | None:
     """
     if f.kind not in _MEASURED:
         return None
-    low, high = f.value if isinstance(f.value, tuple) else (f.value, f.value)
-    assert isinstance(low, float) and isinstance(high, float)
+    value = f.value
+    low, high = (float(value[0] or 0.0), float(value[-1] or 0.0)) if isinstance(value, tuple) else (value, value)
     half = 0.5
     m = _DIGITS.search(f.text)
     if m is not None:
@@ -154,7 +154,7 @@ def agree(a: Figure, b: Figure) -> bool:
         if not (isinstance(a.value, tuple) and isinstance(b.value, tuple)):
             return False
         return all(
-            agree(replace(a, value=x, hedge=None), replace(b, value=y, hedge=None))
+            agree(replace(a, value=float(x or 0.0), hedge=None), replace(b, value=float(y or 0.0), hedge=None))
             for x, y in zip(a.value, b.value, strict=True)
         )
     ba, bb = bounds(a), bounds(b)
