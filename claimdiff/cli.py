@@ -190,7 +190,7 @@ def compare(
     output_format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/1)."
+            "--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/2)."
         ),
     ] = Format.TABLE,
     threshold: ThresholdOpt = 52.0,

@@ -15,7 +15,9 @@ from rapidfuzz.distance import LCSseq
 from claimdiff._version import __version__
 from claimdiff.align import Group, align
 from claimdiff.candidates import Pair, candidates
-from claimdiff.model import Comparison, Label, Match, Source, Unit, require_text
+from claimdiff.conflicts import conflicts
+from claimdiff.cues import Reading, read
+from claimdiff.model import Comparison, Conflict, Label, Match, Source, Unit, require_text
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.segment import Segmenter
 from claimdiff.similarity import Similarity
@@ -192,7 +194,7 @@ def compare(
         eligible_b=ok_b,
     )
     step("label")
-    matches = tuple(_label(g, units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
+    matches = tuple(_label(g, (a, b), units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
     return Comparison(
         a=Source("a", names[0], a, tuple(units_a)),
         b=Source("b", names[1], b, tuple(units_b)),
@@ -273,6 +275,7 @@ _AROUND_QUOTE = 6
 
 def _label(
     g: Group,
+    texts: tuple[str, str],
     ua: list[Unit],
     ub: list[Unit],
     pa: list[Profile],
@@ -281,22 +284,27 @@ def _label(
     damping: dict[str, float],
     opts: Options,
 ) -> Match:
+    text_a, text_b = texts
     a_texts = [ua[i].text for i in g.a]
     b_texts = [ub[j].text for j in g.b]
     score = g.score
     if len(g.a) > 1 or len(g.b) > 1:
         score = scorer.score(scorer.profile(" ".join(a_texts), damping), scorer.profile(" ".join(b_texts), damping))
         score = max(score, g.score)
-    # Same words but a changed figure is not the same wording: "550 jobs" against "500 jobs", "four
-    # months" against "five months" (as `claimdiff check` reads figures). A figure only one side gives
-    # ("adopted in 2021" left out) is a few words left out, judged by the wording.
+    # Same words but a changed figure, a negation, a modality or a speaker is a conflict, not the same
+    # wording: "550 jobs" against "500 jobs" (as `claimdiff check` reads figures). A figure only one side
+    # gives ("adopted in 2021" left out) is a few words left out, judged by the wording.
     wa, wb = _words(a_texts), _words(b_texts)
-    shared = _wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb)
-    if shared and wa != wb:  # the same words in the same order cannot carry a changed figure
-        from claimdiff.figures import changed_figures, figures
-
-        fa, fb = figures(" ".join(a_texts)), figures(" ".join(b_texts))
-        # both ways round, so that swapping the reports mirrors the labels whatever the pairing finds
-        shared = not changed_figures(fa, fb)[0] and not changed_figures(fb, fa)[0]
-    label = Label.SHARED if shared else Label.PARAPHRASED
-    return Match(label=label, score=score, a=g.a, b=g.b)
+    found: tuple[Conflict, ...] = ()
+    if a_texts != b_texts:  # the same text cannot disagree with itself
+        # each claim is read once, here, for figures, cue words and speakers (see claimdiff.cues)
+        ra = Reading.join([read(text_a, ua[i].start, ua[i].end) for i in g.a])
+        rb = Reading.join([read(text_b, ub[j].start, ub[j].end) for j in g.b])
+        found = conflicts(ra, rb)
+    if found:
+        label = Label.CONFLICTING
+    elif _wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb):
+        label = Label.SHARED
+    else:
+        label = Label.PARAPHRASED
+    return Match(label=label, score=score, a=g.a, b=g.b, conflicts=found)

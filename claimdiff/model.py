@@ -2,7 +2,7 @@
 
 Everything here is a frozen dataclass or a string enum, so results are immutable, hashable and safe
 to share between threads. Nothing in this module knows about terminals, JSON files or the command line;
-:meth:`Comparison.to_dict` is the one bridge to the documented JSON contract (``claimdiff/compare/1``).
+:meth:`Comparison.to_dict` is the one bridge to the documented JSON contract (``claimdiff/compare/2``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
 
-COMPARE_SCHEMA = "claimdiff/compare/1"
+COMPARE_SCHEMA = "claimdiff/compare/2"
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
@@ -36,6 +36,52 @@ class Label(StrEnum):
     """Same wording, give or take punctuation, typography, attribution and a few words."""
     PARAPHRASED = "paraphrased"
     """The same claim in other words."""
+    CONFLICTING = "conflicting"
+    """The same claim, but the two disagree on a figure, a negation, a modality or a source (the match's
+    ``conflicts`` say where)."""
+
+
+class ConflictKind(StrEnum):
+    """How two aligned claims disagree (see :mod:`claimdiff.conflicts`); the set is closed."""
+
+    FIGURE = "figure"
+    """A figure both give for the same thing differs: ``110 years`` / ``115 years``."""
+    NEGATION = "negation"
+    """One asserts, the other denies: ``is expected to appeal`` / ``is not expected to appeal``."""
+    MODALITY = "modality"
+    """One states as certain what the other makes possible, planned or alleged: ``could face`` / ``faces``."""
+    ATTRIBUTION = "attribution"
+    """The same words credited to another speaker or source: ``the FAA said`` / ``Boeing said``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a source text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """One disagreement between the claims of a match: the words of side A and of side B."""
+
+    kind: ConflictKind
+    a: Span
+    b: Span
+
+    def reason(self, text_a: str, text_b: str) -> str:
+        """A short reason: ``figure: 110 years vs 115 years``."""
+        wa = " ".join(text_a[self.a.start : self.a.end].split())
+        wb = " ".join(text_b[self.b.start : self.b.end].split())
+        return f"{self.kind.value}: {wa} vs {wb}"
+
+    def to_dict(self, text_a: str, text_b: str) -> dict[str, Any]:
+        return {
+            "kind": self.kind.value,
+            "a": {"start": self.a.start, "end": self.a.end, "text": text_a[self.a.start : self.a.end]},
+            "b": {"start": self.b.start, "end": self.b.end, "text": text_b[self.b.start : self.b.end]},
+        }
 
 
 class Status(StrEnum):
@@ -43,6 +89,7 @@ class Status(StrEnum):
 
     SHARED = "shared"
     PARAPHRASED = "paraphrased"
+    CONFLICTING = "conflicting"
     UNIQUE = "unique"
     BOILERPLATE = "boilerplate"
 
@@ -76,6 +123,8 @@ class Match:
     score: float
     a: tuple[int, ...]
     b: tuple[int, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    """With label ``conflicting``, where the claims disagree (offsets index each source's text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +171,7 @@ class Summary:
 
     shared: int
     paraphrased: int
+    conflicting: int
     unique_a: int
     unique_b: int
     coverage_a: float
@@ -131,6 +181,7 @@ class Summary:
         return {
             "shared": self.shared,
             "paraphrased": self.paraphrased,
+            "conflicting": self.conflicting,
             "unique": {"a": self.unique_a, "b": self.unique_b},
             "coverage": {"a": round(self.coverage_a, 4), "b": round(self.coverage_b, 4)},
         }
@@ -179,6 +230,7 @@ class Comparison:
         return Summary(
             shared=sum(1 for m in self.matches if m.label is Label.SHARED),
             paraphrased=sum(1 for m in self.matches if m.label is Label.PARAPHRASED),
+            conflicting=sum(1 for m in self.matches if m.label is Label.CONFLICTING),
             unique_a=counts["a"][0],
             unique_b=counts["b"][0],
             coverage_a=counts["a"][1],
@@ -186,7 +238,7 @@ class Comparison:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract ``claimdiff/compare/1`` (see ``docs/json.md``)."""
+        """The JSON contract ``claimdiff/compare/2`` (see ``docs/json.md``)."""
         sources = []
         for side, source in (("a", self.a), ("b", self.b)):
             st = self.statuses(side)
@@ -222,6 +274,7 @@ class Comparison:
                         "a": [self.a.unit_id(i) for i in m.a],
                         "b": [self.b.unit_id(i) for i in m.b],
                     },
+                    "conflicts": [x.to_dict(self.a.text, self.b.text) for x in m.conflicts],
                 }
                 for m in self.matches
             ],

@@ -190,7 +190,7 @@ def test_real_subprocess_usage_error_is_one_line(axios: Path, secondary: Path) -
         text=True,
         timeout=120,
     )
-    assert proc.returncode == 0 and json.loads(proc.stdout)["schema"] == "claimdiff/compare/1"
+    assert proc.returncode == 0 and json.loads(proc.stdout)["schema"] == "claimdiff/compare/2"
 
 
 def test_cli_defaults_are_the_library_defaults() -> None:

@@ -17,7 +17,12 @@ from .conftest import ROOT, SHARED
 
 CASES = sorted((ROOT / "tests" / "cases" / "compare").glob("*/gold.json"))
 SEED = SHARED / "eval" / "seed" / "gold.json"
-LABELS = {"shared": Label.SHARED, "paraphrase": Label.PARAPHRASED, "paraphrased": Label.PARAPHRASED}
+LABELS = {
+    "shared": Label.SHARED,
+    "paraphrase": Label.PARAPHRASED,
+    "paraphrased": Label.PARAPHRASED,
+    "conflicting": Label.CONFLICTING,
+}
 
 
 def unit_at(c: Comparison, side: str, text: str, sub: str) -> int:
@@ -114,12 +119,12 @@ def test_merged_sentence_is_one_match_with_two_units() -> None:
 
 
 LABEL_CASES = [
-    # (a, b, label): a changed figure, digits or words, is never the same wording
-    ("The plant will cut 550 jobs in March.", "The plant will cut 500 jobs in March.", Label.PARAPHRASED),
+    # (a, b, label): a changed figure, digits or words, is a conflict, never the same wording
+    ("The plant will cut 550 jobs in March.", "The plant will cut 500 jobs in March.", Label.CONFLICTING),
     (
         "The mayor negotiated the agreement over four months with the company.",
         "The mayor negotiated the agreement over five months with the company.",
-        Label.PARAPHRASED,
+        Label.CONFLICTING,
     ),
     # a figure only one side gives is a few words left out
     (

@@ -274,4 +274,4 @@ def test_a_deleted_working_directory_is_no_error(tmp_path: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    assert '"schema": "claimdiff/compare/1"' in proc.stdout
+    assert '"schema": "claimdiff/compare/2"' in proc.stdout

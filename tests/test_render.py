@@ -41,7 +41,7 @@ def test_table_text_pinned_console() -> None:
     assert lines[2].split() == ["A", "status", "B"]
     assert out.index("Officials met") < out.index("The bridge will close") < out.index("A detour")
     assert "only A" in out and "only B" in out
-    assert "2 shared, 0 paraphrased; only in A: 1, only in B: 2" in out
+    assert "2 shared, 0 paraphrased, 0 conflicting; only in A: 1, only in B: 2" in out
     assert "\x1b" not in out
 
 

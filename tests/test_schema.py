@@ -18,7 +18,7 @@ from .conftest import ROOT
 
 
 def schema() -> dict[str, Any]:
-    text = resources.files("claimdiff").joinpath("schemas/compare-1.schema.json").read_text(encoding="utf-8")
+    text = resources.files("claimdiff").joinpath("schemas/compare-2.schema.json").read_text(encoding="utf-8")
     doc: dict[str, Any] = json.loads(text)
     return doc
 
@@ -36,9 +36,9 @@ def test_samples_document_validates() -> None:
     b = (ROOT / "samples" / "secondary.txt").read_text(encoding="utf-8")
     doc = json.loads(dumps(claimdiff.compare(a, b, names=("samples/axios.txt", "samples/secondary.txt")).to_dict()))
     validate(doc)
-    assert doc["schema"] == "claimdiff/compare/1" and doc["version"] == claimdiff.__version__
+    assert doc["schema"] == "claimdiff/compare/2" and doc["version"] == claimdiff.__version__
     assert [s["id"] for s in doc["sources"]] == ["a", "b"]
-    assert set(doc["summary"]) == {"shared", "paraphrased", "unique", "coverage"}
+    assert set(doc["summary"]) == {"shared", "paraphrased", "conflicting", "unique", "coverage"}
 
 
 def test_schema_rejects_a_broken_document() -> None:

@@ -1,5 +1,5 @@
-"""The JSON renderer: the ``claimdiff/compare/1`` contract, documented in ``docs/json.md`` and
-described by the JSON Schema shipped as ``claimdiff/schemas/compare-1.schema.json``.
+"""The JSON renderer: the ``claimdiff/compare/2`` contract, documented in ``docs/json.md`` and
+described by the JSON Schema shipped as ``claimdiff/schemas/compare-2.schema.json``.
 
 Text is written as UTF-8 (``é`` and ``“`` stay readable), except the characters a terminal or a viewer acts
 on: :mod:`json` already escapes the C0 controls; DEL, the C1 controls (U+009B is a one-character CSI), the

@@ -18,7 +18,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from claimdiff.model import Comparison, Match, Status
+from claimdiff.model import Comparison, Match, Status, Unit
 from claimdiff.render import MAX_WIDTH, MIN_WIDTH
 from claimdiff.render.controls import safe
 from claimdiff.worddiff import changed_words
@@ -28,6 +28,7 @@ __all__ = ["ComparisonTable", "append_changed", "console_for", "print_table", "s
 STYLES = {
     Status.SHARED: "green",
     Status.PARAPHRASED: "yellow",
+    Status.CONFLICTING: "bold magenta",
     Status.UNIQUE: "bold red",
     Status.BOILERPLATE: "dim",
 }
@@ -73,6 +74,21 @@ def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = (), plain: tu
         append_changed(out, raw[start:end], plain)
         pos = end
     out.append(safe(raw[pos:]))
+    return out
+
+
+def _local(units: tuple[Unit, ...], idx: tuple[int, ...], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the source text as offsets into the units ``idx`` joined by spaces (a row's cell)."""
+    out: list[tuple[int, int]] = []
+    base = 0
+    for k in idx:
+        u = units[k]
+        out.extend(
+            (max(a, u.start) - u.start + base, min(b, u.end) - u.start + base)
+            for a, b in spans
+            if a < u.end and b > u.start
+        )
+        base += len(u.text) + 1
     return out
 
 
@@ -143,10 +159,18 @@ class ComparisonTable:
                 status = Status(row.match.label.value)
                 raw_a = " ".join(c.a.units[k].text for k in row.a)
                 raw_b = " ".join(c.b.units[k].text for k in row.b)
-                marks_a, marks_b = changed_words(raw_a, raw_b)
+                if row.match.conflicts:
+                    # the words that disagree, not every changed word
+                    marks_a = _local(c.a.units, row.a, [(x.a.start, x.a.end) for x in row.match.conflicts])
+                    marks_b = _local(c.b.units, row.b, [(x.b.start, x.b.end) for x in row.match.conflicts])
+                else:
+                    marks_a, marks_b = changed_words(raw_a, raw_b)
                 label = Text(f"{status.value}\n{row.match.score:.0f}", style=STYLES[status])
                 plain_a, plain_b = (None, None) if self.colour else (PLAIN_MARKS["a"], PLAIN_MARKS["b"])
-                t.add_row(_text(raw_a, "", marks_a, plain_a), label, _text(raw_b, "", marks_b, plain_b))
+                cell_a = _text(raw_a, "", marks_a, plain_a)
+                for x in row.match.conflicts:
+                    cell_a.append("\n\u26a0 " + safe(x.reason(c.a.text, c.b.text)), style=STYLES[status])
+                t.add_row(cell_a, label, _text(raw_b, "", marks_b, plain_b))
             elif row.a:
                 status = st_a[row.a[0]]
                 if status is Status.BOILERPLATE and not self.show_boilerplate:
@@ -165,7 +189,8 @@ class ComparisonTable:
         """The key to the table; without colour, words only (coloured squares would say nothing)."""
         if not colour:
             return Text(
-                "status: shared (same words), paraphrased (same claim, other words), only A / only B, "
+                "status: shared (same words), paraphrased (same claim, other words), conflicting (same claim, "
+                "different figure, negation, modality or source), only A / only B, "
                 "boilerplate; the number under a status is the similarity (0-100); changed words: "
                 "[-in A-] {+in B+}"
             )
@@ -173,6 +198,7 @@ class ComparisonTable:
         for label, style in (
             ("shared", STYLES[Status.SHARED]),
             ("paraphrased", STYLES[Status.PARAPHRASED]),
+            ("conflicting", STYLES[Status.CONFLICTING]),
             ("only in one report", STYLES[Status.UNIQUE]),
             ("boilerplate", STYLES[Status.BOILERPLATE]),
         ):
@@ -188,6 +214,8 @@ class ComparisonTable:
             (f"{s.shared} shared", STYLES[Status.SHARED]),
             ", ",
             (f"{s.paraphrased} paraphrased", STYLES[Status.PARAPHRASED]),
+            ", ",
+            (f"{s.conflicting} conflicting", STYLES[Status.CONFLICTING]),
             f"; only in A: {s.unique_a}, only in B: {s.unique_b}; ",
             f"{s.coverage_a:.0%} of A's claims found in B, {s.coverage_b:.0%} of B's found in A",
         )

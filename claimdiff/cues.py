@@ -1,0 +1,255 @@
+"""Reading one claim for what changes its meaning: words with offsets, negation and modality cues,
+figures, and who the claim is credited to.
+
+A :class:`Reading` is made once per aligned claim while :func:`claimdiff.compare` labels its matches,
+and handed to :mod:`claimdiff.conflicts`; nothing here compares two claims.
+
+* Words are read with their offsets; ``didn't`` is two words, ``did`` and ``n't``; ``cannot`` is
+  ``can`` and ``not``. Each word has a key (folded and stemmed) to pair it with the other claim's words.
+* A **negation** cue is a word that denies what follows it: ``not``, ``never``, ``no``, ``nobody``,
+  ``no longer``, ``unable``, ``denied``, ``failed to``, ``refused to``, ``declined to``. ``not only``,
+  ``no doubt`` and ``no matter`` are not.
+* A **modality** cue is a word that makes what follows it uncertain, planned or reported rather than
+  stated: ``may``, ``might``, ``could``, ``would likely``, ``possibly``, ``likely``, ``is expected to``,
+  ``plans to``, ``intends to``, ``allegedly``, ``reportedly``, ``is believed to``. ``could not`` (past
+  inability) is not.
+* A cue bears on its **anchor**: the first word after it, in the same clause, that is neither a cue
+  nor a function word (``is not expected to appeal``: ``appeal``).
+* **Speakers**: who a claim is credited to (``..., the FAA said``; ``Boeing said on Tuesday``;
+  ``according to police``), as written, with their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.figures import Figure, figures
+from claimdiff.normalize import fold, stem
+
+__all__ = ["Reading", "Speaker", "Word", "read"]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a claim: ``text[start:end]`` of the source, its folded form and its key."""
+
+    start: int
+    end: int
+    low: str
+    key: str
+    cue: str | None = None
+    """``negation``, ``modality``, ``both`` (``unlikely``) or ``None``."""
+    anchor: int | None = None
+    """For a cue, the index of the word it bears on (see the module documentation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a claim is credited to: the words naming them, as written."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What :mod:`claimdiff.conflicts` needs of one claim, or of several read as one; offsets index
+    the source text."""
+
+    words: tuple[Word, ...]
+    figures: tuple[Figure, ...]
+    speakers: tuple[Speaker, ...]
+    breaks: frozenset[int] = frozenset()
+    """Indexes of words that begin a new clause (after ``,;:`` or a dash) or a new sentence."""
+
+    @staticmethod
+    def join(readings: list[Reading]) -> Reading:
+        """Several claims read as one (a merged match), in the order given."""
+        words: list[Word] = []
+        breaks: set[int] = set()
+        for r in readings:
+            base = len(words)
+            breaks.add(base)
+            breaks.update(base + k for k in r.breaks)
+            words.extend(
+                Word(w.start, w.end, w.low, w.key, w.cue, None if w.anchor is None else w.anchor + base)
+                for w in r.words
+            )
+        return Reading(
+            tuple(words),
+            tuple(f for r in readings for f in r.figures),
+            tuple(s for r in readings for s in r.speakers),
+            frozenset(breaks),
+        )
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_BREAK = re.compile(r"[,;:()\u2014\u2013.!?\"\u201c\u201d]|\s-\s")
+
+# negation: words that deny what follows them
+_NEGATION = frozenset(
+    "not n't never no none nobody nothing neither nor nowhere unable deny denies denied denying".split()
+)
+_NEGATION_TO = frozenset("fail fails failed failing refuse refuses refused refusing decline declines declined".split())
+_NOT_NEGATION_AFTER = {"not": {"only", "just", "least"}, "no": {"doubt", "matter", "less", "sooner"}}
+# modality: words that make what follows uncertain, planned or reported
+_MODAL = frozenset(
+    "may might could possibly perhaps maybe probably likely potentially allegedly alleged reportedly "
+    "apparently supposedly purportedly presumably suspected".split()
+)
+_MODAL_TO = frozenset(
+    "expected expects expect plan plans planned planning intend intends intended intending aim aims aimed "
+    "hope hopes hoped hoping seek seeks sought believed thought appears appeared seems seemed".split()
+)
+_BOTH = frozenset({"unlikely"})
+# function words a cue looks past to find what it bears on
+_FUNCTION = frozenset(
+    "a an the to be is are was were been being am do does did have has had having will would shall should "
+    "can must that this these those it its he she they we i you his her their our my your him them us me "
+    "there yet ever even also still just so then of in on at for by with from as any longer able going "
+    "get got ever again now currently already soon".split()
+)
+_ANCHOR_REACH = 5
+_CONTRACTION = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def read(text: str, start: int = 0, end: int | None = None) -> Reading:
+    """Read ``text[start:end]`` (a claim of a source text); offsets in the result index ``text``.
+
+    >>> r = read("He is not expected to appeal, the FAA said.")
+    >>> [(w.low, w.cue, r.words[w.anchor].low) for w in r.words if w.cue]
+    [('not', 'negation', 'appeal'), ('expected', 'modality', 'appeal')]
+    >>> [s.text for s in r.speakers]
+    ['the FAA']
+    """
+    stop = len(text) if end is None else end
+    words: list[Word] = []
+    breaks: set[int] = set()
+    last = start
+    for m in _WORD.finditer(text, start, stop):
+        if _BREAK.search(text, last, m.start()):
+            breaks.add(len(words))
+        last = m.end()
+        token = m.group()
+        low = fold(token).replace("\u2019", "'")
+        if low.endswith("n't") and len(low) > 3:
+            head = low[:-3]
+            head = _CONTRACTION.get(head, head)
+            cut = m.end() - 3
+            words.append(Word(m.start(), cut, head, stem(head)))
+            words.append(Word(cut, m.end(), "n't", "not"))
+        elif low == "cannot":
+            words.append(Word(m.start(), m.start() + 3, "can", "can"))
+            words.append(Word(m.start() + 3, m.end(), "not", "not"))
+        else:
+            words.append(Word(m.start(), m.end(), low, stem(low)))
+    words = _cues(words, breaks)
+    return Reading(
+        tuple(words),
+        tuple(_shift(f, start) for f in figures(text[start:stop])),
+        tuple(_speakers(text, start, stop)),
+        frozenset(breaks),
+    )
+
+
+def _shift(f: Figure, by: int) -> Figure:
+    from dataclasses import replace
+
+    return replace(f, start=f.start + by, end=f.end + by) if by else f
+
+
+def _cue_of(words: list[Word], k: int) -> str | None:
+    low = words[k].low
+    nxt = words[k + 1].low if k + 1 < len(words) else ""
+    if low in _BOTH:
+        return "both"
+    if low in _NEGATION:
+        if nxt in _NOT_NEGATION_AFTER.get(low, ()):
+            return None
+        if low == "no" and nxt == "one":
+            return "negation"
+        return "negation"
+    if low in _NEGATION_TO and nxt == "to":
+        return "negation"
+    if low in _MODAL:
+        if low == "could" and nxt in ("not", "n't"):
+            return None  # "could not sleep": past inability, said as plainly as "was unable to"
+        return "modality"
+    if low in _MODAL_TO and nxt == "to":
+        return "modality"
+    return None
+
+
+def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
+    kinds = [_cue_of(words, k) for k in range(len(words))]
+    out = []
+    for k, w in enumerate(words):
+        kind = kinds[k]
+        if kind is None:
+            out.append(w)
+            continue
+        anchor = None
+        for j in range(k + 1, min(len(words), k + 1 + _ANCHOR_REACH)):
+            if j in breaks:
+                break
+            if kinds[j] is None and words[j].low not in _FUNCTION and words[j].low != "to":
+                anchor = j
+                break
+        out.append(Word(w.start, w.end, w.low, w.key, kind, anchor))
+    return out
+
+
+# who a claim is credited to
+_SAY = (
+    r"(?:said|says|say|told|tells|stated|states|announced|announces|confirmed|confirms|reported|reports|"
+    r"wrote|writes|added|adds|noted|notes|explained|explains|insisted|insists|claimed|claims|argued|argues|"
+    r"warned|warns|estimated|estimates|acknowledged|acknowledges)"
+)
+_AFTER_SAY = re.compile(r"(?:,|\u201d|\"|')\s*" + _SAY + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})")
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})", re.IGNORECASE)
+_BEFORE_SAY = re.compile(r"\s+(?:has |have |had |also |later |previously )?" + _SAY + r"\b")
+_NP_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()\u2014]|\b(?:that|and|but|which|who|when|while|as|if)\s", re.IGNORECASE)
+_NP_WORDS = 7
+
+
+def _speakers(text: str, start: int, stop: int) -> list[Speaker]:
+    out: list[Speaker] = []
+    for pattern in (_AFTER_SAY, _ACCORDING):
+        for m in pattern.finditer(text, start, stop):
+            who = _trim(text, m.start("who"), m.end("who"))
+            if who is not None:
+                out.append(who)
+    for m in _BEFORE_SAY.finditer(text, start, stop):
+        # the noun phrase just before the verb, back to a clause boundary
+        left = max(start, m.start() - 120)
+        head = text[left : m.start()]
+        cut = None
+        for b in _NP_STOP.finditer(head):
+            cut = b.end()
+        begin = left + (cut or 0) if cut is not None or left > start else start
+        words = list(_WORD.finditer(text, begin, m.start()))[-_NP_WORDS:]
+        if words:
+            who = _trim(text, words[0].start(), words[-1].end())
+            if who is not None:
+                out.append(who)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+_TRAIL = re.compile(r"\s+(?:on|in|at|last|this|late|early|during|after|before|yesterday|today)\b.*$", re.DOTALL)
+
+
+def _trim(text: str, a: int, b: int) -> Speaker | None:
+    """A speaker's words without what follows them in the clause (``the FAA on Tuesday`` -> ``the FAA``)."""
+    piece = text[a:b]
+    m = _TRAIL.search(piece)
+    if m is not None:
+        piece = piece[: m.start()]
+    piece = piece.rstrip()
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if not piece or len(piece.split()) > _NP_WORDS:
+        return None
+    return Speaker(a + lead, a + lead + len(piece), piece)
