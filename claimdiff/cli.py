@@ -262,7 +262,7 @@ def check(
             "--format",
             "-f",
             metavar="[text|json|github]",
-            help="Output: a readable report, JSON (schema claimdiff/check/1) or GitHub workflow commands.",
+            help="Output: a readable report, JSON (schema claimdiff/check/2) or GitHub workflow commands.",
         ),
     ] = None,
     fail_on: Annotated[
@@ -337,8 +337,8 @@ def check(
     """
     from claimdiff.check import check as run_check
     from claimdiff.compare import OptionsError
+    from claimdiff.formats import OutputFormat
     from claimdiff.policy import PolicyError, resolve_policy
-    from claimdiff.render import OutputFormat
     from claimdiff.similarity import SemanticUnavailable
 
     try:

@@ -103,6 +103,12 @@ def _cue_conflicts(a: Reading, b: Reading, pairs: dict[int, int]) -> list[Confli
     for i in anchors:
         j = pairs[i]
         ca, cb = on_a.get(i, []), on_b.get(j, [])
+        # a side whose cue bears on another word just before the anchor ("expected to give an update" /
+        # "expects to update") says it in another construction: its cues there count
+        if ca and not cb:
+            cb = _near(b, j)
+        elif cb and not ca:
+            ca = _near(a, i)
         neg_a = sum(1 for k in ca if a.words[k].cue in ("negation", "both"))
         neg_b = sum(1 for k in cb if b.words[k].cue in ("negation", "both"))
         mod_a = any(a.words[k].cue in ("modality", "both") for k in ca)
@@ -118,6 +124,21 @@ def _cue_conflicts(a: Reading, b: Reading, pairs: dict[int, int]) -> list[Confli
         span_b = _cue_span(b.words, cb, j, ca, a.words, i, back, pairs, side_a=False)
         out.append(Conflict(kind, span_a, span_b))
     return out
+
+
+_WINDOW = 5
+"""Words before an anchor searched for a cue of another construction."""
+
+
+def _near(r: Reading, anchor: int) -> list[int]:
+    """Cues in the words just before ``anchor``, in its clause."""
+    out: list[int] = []
+    for k in range(anchor - 1, max(-1, anchor - 1 - _WINDOW), -1):
+        if r.words[k].cue is not None:
+            out.append(k)
+        if k in r.breaks:
+            break
+    return sorted(out)
 
 
 def _cue_span(

@@ -101,7 +101,7 @@ _MODAL = frozenset(
 )
 _MODAL_TO = frozenset(
     "expected expects expect plan plans planned planning intend intends intended intending aim aims aimed "
-    "hope hopes hoped hoping seek seeks sought believed thought appears appeared seems seemed".split()
+    "hope hopes hoped hoping believed thought appears appeared seems seemed".split()
 )
 _BOTH = frozenset({"unlikely"})
 # function words a cue looks past to find what it bears on
@@ -160,7 +160,7 @@ def _shift(f: Figure, by: int) -> Figure:
     return replace(f, start=f.start + by, end=f.end + by) if by else f
 
 
-def _cue_of(words: list[Word], k: int) -> str | None:
+def _cue_of(words: list[Word], k: int, breaks: set[int]) -> str | None:
     low = words[k].low
     nxt = words[k + 1].low if k + 1 < len(words) else ""
     if low in _BOTH:
@@ -168,8 +168,6 @@ def _cue_of(words: list[Word], k: int) -> str | None:
     if low in _NEGATION:
         if nxt in _NOT_NEGATION_AFTER.get(low, ()):
             return None
-        if low == "no" and nxt == "one":
-            return "negation"
         return "negation"
     if low in _NEGATION_TO and nxt == "to":
         return "negation"
@@ -177,13 +175,30 @@ def _cue_of(words: list[Word], k: int) -> str | None:
         if low == "could" and nxt in ("not", "n't"):
             return None  # "could not sleep": past inability, said as plainly as "was unable to"
         return "modality"
-    if low in _MODAL_TO and nxt == "to":
+    if low in _MODAL_TO and _to_after(words, k, breaks) is not None:
+        if k > 0 and words[k - 1].low in _DETERMINERS:
+            return None  # "a plan to raise": a noun, not what the claim hedges
         return "modality"
     return None
 
 
+_DETERMINERS = frozenset("a the its his her their our this that".split())
+_TO_REACH = 10
+"""``expect the gap to close``: the ``to`` of a planning or expecting verb may come a few words after it."""
+
+
+def _to_after(words: list[Word], k: int, breaks: set[int]) -> int | None:
+    """The index of the ``to`` that completes the verb at ``k`` (``expected to``, ``expect the gap to``)."""
+    for j in range(k + 1, min(len(words), k + 1 + _TO_REACH)):
+        if j in breaks:
+            return None
+        if words[j].low == "to":
+            return j
+    return None
+
+
 def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
-    kinds = [_cue_of(words, k) for k in range(len(words))]
+    kinds = [_cue_of(words, k, breaks) for k in range(len(words))]
     out = []
     for k, w in enumerate(words):
         kind = kinds[k]
@@ -191,7 +206,11 @@ def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
             out.append(w)
             continue
         anchor = None
-        for j in range(k + 1, min(len(words), k + 1 + _ANCHOR_REACH)):
+        # what a planning verb bears on is the verb after its "to" ("expect the gap to close": close)
+        first = k + 1
+        if w.low in _MODAL_TO or w.low in _NEGATION_TO:
+            first = (_to_after(words, k, breaks) or k) + 1
+        for j in range(first, min(len(words), first + _ANCHOR_REACH)):
             if j in breaks:
                 break
             if kinds[j] is None and words[j].low not in _FUNCTION and words[j].low != "to":
@@ -207,7 +226,10 @@ _SAY = (
     r"wrote|writes|added|adds|noted|notes|explained|explains|insisted|insists|claimed|claims|argued|argues|"
     r"warned|warns|estimated|estimates|acknowledged|acknowledges)"
 )
-_AFTER_SAY = re.compile(r"(?:,|\u201d|\"|')\s*" + _SAY + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})")
+# after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
+# not "told", whose object is the listener ("..., told Reuters")
+_INVERTED = r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|insisted|stated|declared|continued|warned)"
+_AFTER_SAY = re.compile(r"(?:,|\u201d|\"|')\s*" + _INVERTED + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})", re.IGNORECASE)
 _BEFORE_SAY = re.compile(r"\s+(?:has |have |had |also |later |previously )?" + _SAY + r"\b")
 _NP_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()\u2014]|\b(?:that|and|but|which|who|when|while|as|if)\s", re.IGNORECASE)

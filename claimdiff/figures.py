@@ -73,7 +73,20 @@ _LOOK = 24
 """Characters before a figure searched for a hedge word."""
 
 
+_TIME_HEDGE = re.compile(
+    r"\b(?:about|around|roughly|approximately|shortly|just|soon|by|before|after|until|till|since|nearly|almost)"
+    r"(?:\s+(?:before|after))?\s*$",
+    re.IGNORECASE,
+)
+TIME_SLACK = 30.0
+"""Minutes by which a clock time qualified with ``shortly before``, ``around``, ``by`` ... may differ."""
+
+
 def _hedged(text: str, f: Figure) -> Figure:
+    if f.kind == "time":
+        if _TIME_HEDGE.search(text, max(0, f.start - _LOOK), f.start):
+            return replace(f, hedge="about")
+        return f
     if f.kind not in _MEASURED:
         return f
     m = _HEDGE_BEFORE.search(text, max(0, f.start - _LOOK), f.start)
@@ -147,6 +160,13 @@ def agree(a: Figure, b: Figure) -> bool:
     """
     if same_figure(a, b):
         return True
+    if a.kind == "time" and b.kind == "time" and "about" in (a.hedge, b.hedge):
+        # "shortly before 2:45 a.m." and "at 2:43 a.m."; "by 11 p.m." and "11:05 p.m."
+        assert isinstance(a.value, float) and isinstance(b.value, float)
+        gap = abs(a.value - b.value)
+        if TWELVE_HOUR in (a.unit, b.unit):
+            gap = min(gap % 720, 720 - gap % 720)
+        return gap <= TIME_SLACK
     if not comparable(a, b) or a.kind not in _MEASURED:
         return False
     if isinstance(a.value, tuple) or isinstance(b.value, tuple):

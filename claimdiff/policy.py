@@ -9,6 +9,7 @@ one line naming the file, the key and the value::
 
     [tool.claimdiff.check]
     fail-on = ["quote-altered", "quote-unsourced", "number-mismatch"]   # or "quote-altered,number-mismatch"
+    ignore = ["attribution-changed"]   # kinds not reported at all (default: ["quote-cut"])
     min-coverage = "80%"          # or 0.8; a bare number above 1 (up to 100) is a percentage
     quote-threshold = 60          # 0-100: how closely a quotation must resemble a SOURCE quotation to be paired
     short-quote-words = 2         # quotations of at most this many words never fail on their own
@@ -30,10 +31,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from claimdiff.render import OutputFormat
+from claimdiff.formats import OutputFormat
 from claimdiff.similarity import Similarity
 
 __all__ = [
+    "DEFAULT_FAIL_ON",
+    "DEFAULT_IGNORE",
     "FindingKind",
     "OutputFormat",
     "Policy",
@@ -57,23 +60,41 @@ class FindingKind(StrEnum):
 
     QUOTE_ALTERED = "quote-altered"
     """A quotation of DERIVED matches one of SOURCE but its words differ."""
+    QUOTE_CUT = "quote-cut"
+    """A quotation of DERIVED leaves words of SOURCE's out at an ellipsis (``...``, ``[...]``), the words it
+    keeps verbatim: an accepted cut, ignored unless the policy asks to see cuts."""
     QUOTE_UNSOURCED = "quote-unsourced"
     """DERIVED quotes words that SOURCE never quotes (it may have them as narration, or not at all)."""
     NUMBER_MISMATCH = "number-mismatch"
-    """An aligned pair of claims states different figures."""
+    """An aligned pair of claims states different figures (a ``figure`` conflict)."""
+    NEGATION_FLIPPED = "negation-flipped"
+    """An aligned pair of claims: one asserts what the other denies (a ``negation`` conflict)."""
+    MODALITY_CHANGED = "modality-changed"
+    """An aligned pair of claims: one states as certain what the other makes possible, planned, expected or
+    alleged (a ``modality`` conflict)."""
+    ATTRIBUTION_CHANGED = "attribution-changed"
+    """An aligned pair of claims credits its words to different speakers or sources (an ``attribution``
+    conflict)."""
     CLAIM_DROPPED = "claim-dropped"
     """A claim of SOURCE has no counterpart in DERIVED (only reported with a coverage policy)."""
 
 
 ALL_KINDS = frozenset(FindingKind)
+DEFAULT_FAIL_ON = ALL_KINDS - {FindingKind.MODALITY_CHANGED, FindingKind.ATTRIBUTION_CHANGED, FindingKind.QUOTE_CUT}
+"""Kinds that fail the check by default: modality and attribution changes are warnings (a reporter may
+credit a claim to another source or hedge it differently for good reason)."""
+DEFAULT_IGNORE = frozenset({FindingKind.QUOTE_CUT})
+"""Kinds not reported by default: a quotation cut at an ellipsis keeps the speaker's words."""
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
     """What ``claimdiff check`` reports and what makes it fail."""
 
-    fail_on: frozenset[FindingKind] = ALL_KINDS
+    fail_on: frozenset[FindingKind] = DEFAULT_FAIL_ON
     """Kinds whose findings fail the check (severity ``error``); findings of other kinds are warnings."""
+    ignore: frozenset[FindingKind] = DEFAULT_IGNORE
+    """Kinds that are not reported at all (by default ``quote-cut``); ``ignore`` wins over ``fail_on``."""
     min_coverage: float | None = None
     """Share (0-1) of SOURCE's claims that DERIVED must carry. ``None``: coverage is not checked and
     dropped claims are not reported."""
@@ -105,6 +126,7 @@ class Policy:
     def to_dict(self) -> dict[str, Any]:
         return {
             "fail_on": sorted(k.value for k in self.fail_on),
+            "ignore": sorted(k.value for k in self.ignore),
             "min_coverage": self.min_coverage,
             "quote_threshold": self.quote_threshold,
             "short_quote_words": self.short_quote_words,
@@ -114,7 +136,7 @@ class Policy:
         }
 
 
-def parse_kinds(value: object) -> frozenset[FindingKind]:
+def parse_kinds(value: object, what: str = "fail-on") -> frozenset[FindingKind]:
     """Finding kinds from ``"a,b"`` or a list of names; ``"all"`` and ``"none"`` (or empty) too.
 
     >>> sorted(parse_kinds("number-mismatch, quote-altered"))
@@ -125,7 +147,7 @@ def parse_kinds(value: object) -> frozenset[FindingKind]:
     elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
         names = [str(v).strip() for v in value]
     else:
-        raise PolicyError(f"fail-on must be a list of finding kinds or a comma-separated string, got {value!r}")
+        raise PolicyError(f"{what} must be a list of finding kinds or a comma-separated string, got {value!r}")
     names = [n for n in names if n]
     if names in ([], ["none"]):
         return frozenset()
@@ -137,7 +159,7 @@ def parse_kinds(value: object) -> frozenset[FindingKind]:
             out.add(FindingKind(n))
         except ValueError:
             known = ", ".join(k.value for k in FindingKind)
-            raise PolicyError(f"fail-on: unknown finding kind {n!r} (known: {known}, all, none)") from None
+            raise PolicyError(f"{what}: unknown finding kind {n!r} (known: {known}, all, none)") from None
     return frozenset(out)
 
 
@@ -190,7 +212,16 @@ def find_pyproject(start: Path | None) -> Path | None:
     return None
 
 
-_KEYS = ("fail-on", "min-coverage", "quote-threshold", "short-quote-words", "threshold", "similarity", "format")
+_KEYS = (
+    "fail-on",
+    "ignore",
+    "min-coverage",
+    "quote-threshold",
+    "short-quote-words",
+    "threshold",
+    "similarity",
+    "format",
+)
 
 
 def parse_similarity(value: object, what: str = "similarity") -> Similarity:
@@ -221,6 +252,8 @@ def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None =
         try:
             if key == "fail-on":
                 changes["fail_on"] = parse_kinds(value)
+            elif key == "ignore":
+                changes["ignore"] = parse_kinds(value, "ignore")
             elif key == "min-coverage":
                 changes["min_coverage"] = parse_coverage(value)
             elif key == "short-quote-words":
@@ -301,6 +334,7 @@ def resolve_policy(
     *,
     config: str | Path | None = None,
     fail_on: str | None = None,
+    ignore: str | None = None,
     min_coverage: str | None = None,
     quote_threshold: float | None = None,
     short_quote_words: int | None = None,
@@ -315,6 +349,8 @@ def resolve_policy(
     changes: dict[str, Any] = {}
     if fail_on is not None:
         changes["fail_on"] = parse_kinds(fail_on)
+    if ignore is not None:
+        changes["ignore"] = parse_kinds(ignore, "--ignore")
     if min_coverage is not None:
         changes["min_coverage"] = parse_coverage(min_coverage)
     if quote_threshold is not None:

@@ -25,7 +25,7 @@ from claimdiff.render.github import escape_data, escape_property, render_github
 
 CASES = Path(__file__).parent / "cases" / "check"
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parents[1] / "claimdiff" / "schemas" / "check-1.schema.json").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[1] / "claimdiff" / "schemas" / "check-2.schema.json").read_text(encoding="utf-8")
 )
 ESC = "\x1b"
 
@@ -357,7 +357,7 @@ def test_json_format_is_schema_valid(runner: CliRunner, axios: Path, secondary: 
     assert code == 1
     doc = json.loads(out)
     jsonschema.validate(doc, SCHEMA)
-    assert doc["schema"] == "claimdiff/check/1" and doc["passed"] is False
+    assert doc["schema"] == "claimdiff/check/2" and doc["passed"] is False
     assert doc["summary"]["errors"] == sum(1 for f in doc["findings"] if f["severity"] == "error")
     source, derived = axios.read_text(encoding="utf-8"), secondary.read_text(encoding="utf-8")
     for f in doc["findings"]:

@@ -6,23 +6,10 @@ reads the environment itself.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from claimdiff.formats import Format, OutputFormat
+
+__all__ = ["MAX_WIDTH", "MIN_WIDTH", "Format", "OutputFormat"]
 
 MIN_WIDTH, MAX_WIDTH = 40, 1000
 """Bounds of a table's width in columns (``--width``, and ``COLUMNS`` when it is set): a narrower table cannot
 hold two columns, a wider one only costs memory."""
-
-
-class Format(StrEnum):
-    """Output formats of ``claimdiff compare``."""
-
-    TABLE = "table"
-    JSON = "json"
-
-
-class OutputFormat(StrEnum):
-    """How ``claimdiff check`` prints its report."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"

@@ -1,0 +1,24 @@
+"""The names of the output formats, shared by the policy (``format = "github"`` in ``pyproject.toml``) and
+the command line. How each looks is :mod:`claimdiff.render`'s business; this module knows only the names,
+so that the library's lower layers never import a renderer."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Format", "OutputFormat"]
+
+
+class Format(StrEnum):
+    """Output formats of ``claimdiff compare``."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+class OutputFormat(StrEnum):
+    """How ``claimdiff check`` prints its report."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
