@@ -270,8 +270,18 @@ def check(
         typer.Option(
             "--fail-on",
             metavar="KINDS",
-            help="Comma-separated finding kinds that fail the check (quote-altered, quote-unsourced, "
-            "number-mismatch, claim-dropped; or all, none). Default: all.",
+            help="Comma-separated finding kinds that fail the check (quote-altered, quote-cut, quote-unsourced, "
+            "number-mismatch, negation-flipped, modality-changed, attribution-changed, claim-dropped; or all, "
+            "none). Default: all but modality-changed, attribution-changed and quote-cut, which are warnings.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(
+            "--ignore",
+            metavar="KINDS",
+            help="Comma-separated finding kinds not to report at all (or none). Default: quote-cut (a quotation "
+            "cut at an ellipsis, its other words verbatim); --ignore none reports cuts as warnings.",
         ),
     ] = None,
     min_coverage: Annotated[
@@ -346,6 +356,7 @@ def check(
             None,
             config=config,
             fail_on=fail_on,
+            ignore=ignore,
             min_coverage=min_coverage,
             quote_threshold=quote_threshold,
             short_quote_words=short_quote_words,

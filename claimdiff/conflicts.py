@@ -116,7 +116,8 @@ def _cue_conflicts(a: Reading, b: Reading, pairs: dict[int, int]) -> list[Confli
         kind = None
         if neg_a % 2 != neg_b % 2:
             kind = ConflictKind.NEGATION
-        elif mod_a != mod_b:
+        elif mod_a != mod_b and not (b.hedged if mod_a else a.hedged):
+            # a claim hedged against one stated as certain: the other claim hedges nothing at all
             kind = ConflictKind.MODALITY
         if kind is None:
             continue
@@ -171,6 +172,7 @@ def _cue_span(
 _PRONOUNS = frozenset("he she they it we i you who one someone somebody".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those some".split())
 _TITLES = frozenset(
+    "rear adm admiral maj major brig cmdr commander cpl pvt rev st lord lady sir dame "
     "president vice prime minister secretary chief executive officer ceo cfo coo director spokesperson "
     "spokesman spokeswoman head chair chairman chairwoman governor gov senator sen rep representative mayor "
     "mr mrs ms dr gen general lt col colonel judge justice attorney commissioner leader former acting deputy "

@@ -8,7 +8,8 @@ and handed to :mod:`claimdiff.conflicts`; nothing here compares two claims.
   ``can`` and ``not``. Each word has a key (folded and stemmed) to pair it with the other claim's words.
 * A **negation** cue is a word that denies what follows it: ``not``, ``never``, ``no``, ``nobody``,
   ``no longer``, ``unable``, ``denied``, ``failed to``, ``refused to``, ``declined to``. ``not only``,
-  ``no doubt`` and ``no matter`` are not.
+  ``no doubt`` and ``no matter`` are not; nor are ``neither ... nor``, whose negation bears on a verb
+  after the pair.
 * A **modality** cue is a word that makes what follows it uncertain, planned or reported rather than
   stated: ``may``, ``might``, ``could``, ``would likely``, ``possibly``, ``likely``, ``is expected to``,
   ``plans to``, ``intends to``, ``allegedly``, ``reportedly``, ``is believed to``. ``could not`` (past
@@ -64,6 +65,12 @@ class Reading:
     breaks: frozenset[int] = frozenset()
     """Indexes of words that begin a new clause (after ``,;:`` or a dash) or a new sentence."""
 
+    @property
+    def hedged(self) -> bool:
+        """Whether anything in the claim is hedged: a modality cue, or a verb such as ``believe`` that
+        hedges the clause it introduces."""
+        return any(w.cue in ("modality", "both") or w.low in _WEAK for w in self.words)
+
     @staticmethod
     def join(readings: list[Reading]) -> Reading:
         """Several claims read as one (a merged match), in the order given."""
@@ -89,9 +96,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _BREAK = re.compile(r"[,;:()\u2014\u2013.!?\"\u201c\u201d]|\s-\s")
 
 # negation: words that deny what follows them
-_NEGATION = frozenset(
-    "not n't never no none nobody nothing neither nor nowhere unable deny denies denied denying".split()
-)
+_NEGATION = frozenset("not n't never no none nobody nothing nowhere unable deny denies denied denying".split())
 _NEGATION_TO = frozenset("fail fails failed failing refuse refuses refused refusing decline declines declined".split())
 _NOT_NEGATION_AFTER = {"not": {"only", "just", "least"}, "no": {"doubt", "matter", "less", "sooner"}}
 # modality: words that make what follows uncertain, planned or reported
@@ -104,6 +109,12 @@ _MODAL_TO = frozenset(
     "hope hopes hoped hoping believed thought appears appeared seems seemed".split()
 )
 _BOTH = frozenset({"unlikely"})
+_WEAK = frozenset(
+    "believe believes think thinks suspect suspects fear fears expect expects estimate estimates "
+    "assume assumes presume presumes".split()
+)
+"""Verbs that hedge a clause they introduce ("authorities believe 22 are trapped"): never a cue of their own,
+but a claim that has one is not stated as certain."""
 # function words a cue looks past to find what it bears on
 _FUNCTION = frozenset(
     "a an the to be is are was were been being am do does did have has had having will would shall should "
@@ -221,10 +232,11 @@ def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
 
 
 # who a claim is credited to
+# verb forms that are rarely nouns ("reports", "claims", "estimates" are left out)
 _SAY = (
-    r"(?:said|says|say|told|tells|stated|states|announced|announces|confirmed|confirms|reported|reports|"
-    r"wrote|writes|added|adds|noted|notes|explained|explains|insisted|insists|claimed|claims|argued|argues|"
-    r"warned|warns|estimated|estimates|acknowledged|acknowledges)"
+    r"(?:said|says|told|tells|stated|announced|announces|confirmed|confirms|reported|"
+    r"wrote|writes|added|adds|explained|explains|insisted|insists|claimed|argued|argues|"
+    r"warned|warns|acknowledged|acknowledges)"
 )
 # after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
 # not "told", whose object is the listener ("..., told Reuters")
@@ -232,7 +244,14 @@ _INVERTED = r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|insiste
 _AFTER_SAY = re.compile(r"(?:,|\u201d|\"|')\s*" + _INVERTED + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})", re.IGNORECASE)
 _BEFORE_SAY = re.compile(r"\s+(?:has |have |had |also |later |previously )?" + _SAY + r"\b")
-_NP_STOP = re.compile(r"[,.;:!?\"\u201c\u201d()\u2014]|\b(?:that|and|but|which|who|when|while|as|if)\s", re.IGNORECASE)
+_NP_STOP = re.compile(
+    r"[,;:!?\"\u201c\u201d()\u2014]|\.\s|\b(?:that|and|but|which|who|when|while|as|if|where|after|before|because|since"
+    r"|than|on|in|at)\s",
+    re.IGNORECASE,
+)
+_NOT_SPEAKER_END = frozenset(
+    "to not n't have has had will would could can may might did do does also never just".split()
+)
 _NP_WORDS = 7
 
 
@@ -252,7 +271,7 @@ def _speakers(text: str, start: int, stop: int) -> list[Speaker]:
             cut = b.end()
         begin = left + (cut or 0) if cut is not None or left > start else start
         words = list(_WORD.finditer(text, begin, m.start()))[-_NP_WORDS:]
-        if words:
+        if words and fold(words[-1].group()) not in _NOT_SPEAKER_END:
             who = _trim(text, words[0].start(), words[-1].end())
             if who is not None:
                 out.append(who)

@@ -342,6 +342,10 @@ class Parser:
             unit = self.unit_after(j)
             if unit is not None:
                 j += 1
+                months = self._and_months(j) if unit == "year" and high is None else None
+                if months is not None:
+                    # "11 years and three months" is 135 months
+                    low, unit, j = low * 12 + months[0], "month", months[1]
             elif self._hyphen_unit(j):
                 # "a 10-minute flight", "a six-year term"
                 unit, j = unit_key(self.toks[j + 1].key), j + 2
@@ -363,6 +367,18 @@ class Parser:
         if close is None or close.kind != "pct" or not self.near(other[1], other[1] + 1, 0):
             return None
         return other[0], other[1] + 1
+
+    def _and_months(self, j: int) -> tuple[float, int] | None:
+        """After ``N years``: ``and M months`` as (M, index after it)."""
+        if not self.is_word(j, "and") or not self.near(j - 1, j):
+            return None
+        read = self.number(j + 1)
+        if read is None or not self.near(j, j + 1):
+            return None
+        value, last, _ = read
+        if self.unit_after(last + 1) != "month":
+            return None
+        return value, last + 2
 
     def _and_a_half(self, j: int) -> bool:
         return (
