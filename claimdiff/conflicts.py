@@ -83,21 +83,45 @@ def _pairs(wa: tuple[Word, ...], wb: tuple[Word, ...]) -> dict[int, int]:
     for block in sm.get_matching_blocks():
         for k in range(block.size):
             out[block.a + k] = block.b + k
+    # Reordered clauses: the longest blocks cross, and a word outside them that each claim has once is
+    # the same word ("hospitals ... were no longer operating" / "... were still operating", moved).
+    taken = set(out.values())
+    once_a, once_b = _once(wa), _once(wb)
+    for key, i in once_a.items():
+        j = once_b.get(key)
+        if j is not None and i not in out and j not in taken:
+            out[i] = j
     return out
 
 
-def _attached(words: tuple[Word, ...]) -> dict[int, list[int]]:
-    """Anchor index -> indexes of the cues that bear on it."""
+def _once(words: tuple[Word, ...]) -> dict[str, int]:
+    seen: dict[str, int] = {}
+    twice: set[str] = set()
+    for k, w in enumerate(words):
+        if w.key in seen:
+            twice.add(w.key)
+        seen[w.key] = k
+    return {key: k for key, k in seen.items() if key not in twice}
+
+
+def _attached(words: tuple[Word, ...], paired: dict[int, int]) -> dict[int, list[int]]:
+    """Anchor index -> indexes of the cues that bear on it. A cue whose anchor the other claim lacks
+    bears on the word after it when the other claim has that one (``could face more`` / ``will spend
+    more``)."""
     out: dict[int, list[int]] = {}
     for k, w in enumerate(words):
-        if w.cue is not None and w.anchor is not None:
-            out.setdefault(w.anchor, []).append(k)
+        if w.cue is None or w.anchor is None:
+            continue
+        anchor = w.anchor
+        if anchor not in paired and w.cue == "modality" and w.then is not None and w.then in paired:
+            anchor = w.then
+        out.setdefault(anchor, []).append(k)
     return out
 
 
 def _cue_conflicts(a: Reading, b: Reading, pairs: dict[int, int]) -> list[Conflict]:
-    on_a, on_b = _attached(a.words), _attached(b.words)
     back = {j: i for i, j in pairs.items()}
+    on_a, on_b = _attached(a.words, pairs), _attached(b.words, back)
     anchors = sorted({i for i in on_a if i in pairs} | {back[j] for j in on_b if j in back})
     out: list[Conflict] = []
     for i in anchors:
@@ -172,6 +196,7 @@ def _cue_span(
 _PRONOUNS = frozenset("he she they it we i you who one someone somebody".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those some".split())
 _TITLES = frozenset(
+    "co inc corp ltd llc plc ag sa "
     "rear adm admiral maj major brig cmdr commander cpl pvt rev st lord lady sir dame "
     "president vice prime minister secretary chief executive officer ceo cfo coo director spokesperson "
     "spokesman spokeswoman head chair chairman chairwoman governor gov senator sen rep representative mayor "
@@ -193,7 +218,10 @@ def _identity(s: Speaker) -> tuple[tuple[str, ...], str | None] | None:
     """A speaker's name words (capitalised, titles left out) and, without a name, the kind of source
     (the head noun); ``None`` when it is no evidence (a pronoun, a title alone, a generic source)."""
     text = s.text.replace("\u2019", "'")
-    raw = [w.strip("'.") for w in text.replace("'s ", " ").split()]
+    if "'s " in text:
+        # "Trump's lawyer Todd Blanche": the speaker is the lawyer, not Trump
+        text = text.rsplit("'s ", 1)[1]
+    raw = [w.strip("'.") for w in text.split()]
     raw = [w for w in raw if w]
     lows = [w.lower() for w in raw]
     if not raw or any(w in _PRONOUNS for w in lows):
@@ -218,14 +246,14 @@ def _same_source(x: tuple[tuple[str, ...], str | None], y: tuple[tuple[str, ...]
     names_x, head_x = x
     names_y, head_y = y
     if names_x and names_y:
-        if set(names_x) & set(names_y):
+        # the same person or body: the same last name ("Smith" / "Jane Smith"), or every name of one
+        # in the other ("the White House" / "White House spokesperson Karine Jean-Pierre")
+        if names_x[-1] == names_y[-1] or set(names_x) <= set(names_y) or set(names_y) <= set(names_x):
             return True
         for p, q in ((names_x, names_y), (names_y, names_x)):
             # "the Federal Aviation Administration" and "the FAA"
             initials = "".join(n[0] for n in p)
             if any(len(n) >= 2 and n == initials for n in q):
-                return True
-            if any(n in m or m in n for n in p for m in q if min(len(n), len(m)) >= 4):
                 return True
         return False
     if head_x is not None and head_y is not None:

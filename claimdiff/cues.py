@@ -43,6 +43,9 @@ class Word:
     """``negation``, ``modality``, ``both`` (``unlikely``) or ``None``."""
     anchor: int | None = None
     """For a cue, the index of the word it bears on (see the module documentation)."""
+    then: int | None = None
+    """For a cue, the content word after its anchor (``could face more than 20 years``: ``more``), which
+    stands for the anchor when the other claim words the verb otherwise (``will spend more than``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +84,15 @@ class Reading:
             breaks.add(base)
             breaks.update(base + k for k in r.breaks)
             words.extend(
-                Word(w.start, w.end, w.low, w.key, w.cue, None if w.anchor is None else w.anchor + base)
+                Word(
+                    w.start,
+                    w.end,
+                    w.low,
+                    w.key,
+                    w.cue,
+                    None if w.anchor is None else w.anchor + base,
+                    None if w.then is None else w.then + base,
+                )
                 for w in r.words
             )
         return Reading(
@@ -96,7 +107,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _BREAK = re.compile(r"[,;:()\u2014\u2013.!?\"\u201c\u201d]|\s-\s")
 
 # negation: words that deny what follows them
-_NEGATION = frozenset("not n't never no none nobody nothing nowhere unable deny denies denied denying".split())
+_NEGATION = frozenset("not n't never no none nobody nothing nowhere unable without deny denies denied denying".split())
 _NEGATION_TO = frozenset("fail fails failed failing refuse refuses refused refusing decline declines declined".split())
 _NOT_NEGATION_AFTER = {"not": {"only", "just", "least"}, "no": {"doubt", "matter", "less", "sooner"}}
 # modality: words that make what follows uncertain, planned or reported
@@ -110,8 +121,9 @@ _MODAL_TO = frozenset(
 )
 _BOTH = frozenset({"unlikely"})
 _WEAK = frozenset(
-    "believe believes think thinks suspect suspects fear fears expect expects estimate estimates "
-    "assume assumes presume presumes".split()
+    "believe believes believed think thinks thought suspect suspects fear fears feared expect expects expected "
+    "estimate estimates assume assumes presume presumes hope hopes hoped would warn warns warned forecast "
+    "forecasts predicted predicts".split()
 )
 """Verbs that hedge a clause they introduce ("authorities believe 22 are trapped"): never a cue of their own,
 but a claim that has one is not stated as certain."""
@@ -120,7 +132,7 @@ _FUNCTION = frozenset(
     "a an the to be is are was were been being am do does did have has had having will would shall should "
     "can must that this these those it its he she they we i you his her their our my your him them us me "
     "there yet ever even also still just so then of in on at for by with from as any longer able going "
-    "get got ever again now currently already soon".split()
+    "get got ever again now currently already soon let".split()
 )
 _ANCHOR_REACH = 5
 _CONTRACTION = {"ca": "can", "wo": "will", "sha": "shall"}
@@ -208,6 +220,15 @@ def _to_after(words: list[Word], k: int, breaks: set[int]) -> int | None:
     return None
 
 
+def _adverb(low: str) -> bool:
+    """``quickly``, ``initially``: looked past on the way to what a cue bears on (``expected to quickly
+    appeal``: appeal)."""
+    return low.endswith("ly") and len(low) > 4 and low not in _NOT_ADVERB
+
+
+_NOT_ADVERB = frozenset("family supply apply reply rally italy july fly only early holy".split())
+
+
 def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
     kinds = [_cue_of(words, k, breaks) for k in range(len(words))]
     out = []
@@ -216,18 +237,23 @@ def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
         if kind is None:
             out.append(w)
             continue
-        anchor = None
+        found: list[int] = []
         # what a planning verb bears on is the verb after its "to" ("expect the gap to close": close)
         first = k + 1
         if w.low in _MODAL_TO or w.low in _NEGATION_TO:
             first = (_to_after(words, k, breaks) or k) + 1
-        for j in range(first, min(len(words), first + _ANCHOR_REACH)):
-            if j in breaks:
+        for j in range(first, min(len(words), first + _ANCHOR_REACH + 2)):
+            # a sentence adverb's comma is no boundary ("Allegedly, FTX used ...")
+            if j in breaks and not (j == k + 1 and w.low in _MODAL):
                 break
-            if kinds[j] is None and words[j].low not in _FUNCTION and words[j].low != "to":
-                anchor = j
-                break
-        out.append(Word(w.start, w.end, w.low, w.key, kind, anchor))
+            low = words[j].low
+            if kinds[j] is None and low not in _FUNCTION and low != "to" and not _adverb(low):
+                found.append(j)
+                if len(found) == 2:
+                    break
+        anchor = found[0] if found and found[0] < first + _ANCHOR_REACH else None
+        then = found[1] if anchor is not None and len(found) > 1 and found[1] <= found[0] + 2 else None
+        out.append(Word(w.start, w.end, w.low, w.key, kind, anchor, then))
     return out
 
 
@@ -236,7 +262,7 @@ def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
 _SAY = (
     r"(?:said|says|told|tells|stated|announced|announces|confirmed|confirms|reported|"
     r"wrote|writes|added|adds|explained|explains|insisted|insists|claimed|argued|argues|"
-    r"warned|warns|acknowledged|acknowledges)"
+    r"warned|warns|acknowledged|acknowledges|tweeted|posted)"
 )
 # after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
 # not "told", whose object is the listener ("..., told Reuters")
