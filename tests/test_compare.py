@@ -247,4 +247,6 @@ def test_a_stock_phrase_quoted_is_no_evidence_and_a_denial_is_not_shared() -> No
         '"We will not raise taxes," the governor said.',
         'The governor denied ever saying "we will not raise taxes" during the campaign last year.',
     )
-    assert all(m.label is Label.PARAPHRASED for m in d.matches)
+    # the governor said it / denied saying it: a negation conflict, never shared
+    assert [m.label for m in d.matches] == [Label.CONFLICTING]
+    assert [x.kind.value for x in d.matches[0].conflicts] == ["negation"]
