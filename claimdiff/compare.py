@@ -14,14 +14,15 @@ from rapidfuzz.distance import LCSseq
 
 from claimdiff._version import __version__
 from claimdiff.align import Group, align
-from claimdiff.candidates import Pair, candidates
+from claimdiff.candidates import Pair, candidates, tie_key
 from claimdiff.conflicts import conflicts
 from claimdiff.cues import Reading, read
+from claimdiff.figures import figure_conflicts
 from claimdiff.model import Comparison, Conflict, Label, Match, Source, Unit, require_text
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.segment import Segmenter
 from claimdiff.similarity import Similarity
-from claimdiff.similarity.lexical import Profile, Scorer, Weights, foreign_names
+from claimdiff.similarity.lexical import Profile, Scorer, Weights, foreign_names, numbers_conflict
 
 NEIGHBOUR_FACTOR = 0.6
 """A free pair next to an aligned pair on both sides needs only this share of the threshold."""
@@ -193,8 +194,10 @@ def compare(
         eligible_a=ok_a,
         eligible_b=ok_b,
     )
+    readings = _Readings((a, b), units_a, units_b)
+    groups = _figure_conflicts(groups, scores, pa, pb, scorer, readings, opts.threshold, ok_a, ok_b)
     step("label")
-    matches = tuple(_label(g, (a, b), units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
+    matches = tuple(_label(g, readings, units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
     return Comparison(
         a=Source("a", names[0], a, tuple(units_a)),
         b=Source("b", names[1], b, tuple(units_b)),
@@ -273,9 +276,73 @@ _AROUND_QUOTE = 6
 """Words a claim may add around a quotation it carries word for word and still be ``shared`` with it."""
 
 
+class _Readings:
+    """Each claim read once for what changes its meaning (:func:`claimdiff.cues.read`), when first asked."""
+
+    def __init__(self, texts: tuple[str, str], ua: list[Unit], ub: list[Unit]) -> None:
+        self.texts = texts
+        self.units = (ua, ub)
+        self.done: dict[tuple[int, int], Reading] = {}
+
+    def __call__(self, side: int, k: int) -> Reading:
+        found = self.done.get((side, k))
+        if found is None:
+            u = self.units[side][k]
+            found = self.done[(side, k)] = read(self.texts[side], u.start, u.end)
+        return found
+
+    def group(self, side: int, idx: tuple[int, ...]) -> Reading:
+        return Reading.join([self(side, k) for k in idx])
+
+
+def _figure_conflicts(
+    groups: list[Group],
+    scores: dict[Pair, float],
+    pa: list[Profile],
+    pb: list[Profile],
+    scorer: Scorer,
+    readings: _Readings,
+    threshold: float,
+    ok_a: list[bool],
+    ok_b: list[bool],
+) -> list[Group]:
+    """Align what the score kept apart only because a figure differs: two free claims whose score, without
+    the figure penalty, reaches the threshold, whose figures conflict (the same kind of figure, another
+    value: :func:`~claimdiff.figures.figure_conflicts`), each the other's best such partner. They state
+    the same thing with another figure, which is what ``conflicting`` reports."""
+    taken_a = {i for g in groups for i in g.a}
+    taken_b = {j for g in groups for j in g.b}
+    keep = 1.0 - scorer.w.number_penalty
+    found: list[tuple[float, tuple[float, int, int], int, int]] = []
+    na, nb = len(pa), len(pb)
+    for (i, j), s in scores.items():
+        if i in taken_a or j in taken_b or not (ok_a[i] and ok_b[j]) or s >= threshold:
+            continue
+        if not numbers_conflict(pa[i].numbers, pb[j].numbers):
+            continue
+        whole = min(100.0, s / keep)
+        if whole < threshold:
+            continue
+        found.append((-whole, tie_key(i, j, na, nb), i, j))
+    if not found:
+        return groups
+    out = list(groups)
+    for _, _, i, j in sorted(found):
+        if i in taken_a or j in taken_b:
+            continue
+        ra, rb = readings(0, i), readings(1, j)
+        if not figure_conflicts(list(ra.figures), list(rb.figures)):
+            continue
+        taken_a.add(i)
+        taken_b.add(j)
+        out.append(Group((i,), (j,), scores[(i, j)]))
+    out.sort(key=lambda g: (g.a[0], g.b[0]))
+    return out
+
+
 def _label(
     g: Group,
-    texts: tuple[str, str],
+    readings: _Readings,
     ua: list[Unit],
     ub: list[Unit],
     pa: list[Profile],
@@ -284,7 +351,6 @@ def _label(
     damping: dict[str, float],
     opts: Options,
 ) -> Match:
-    text_a, text_b = texts
     a_texts = [ua[i].text for i in g.a]
     b_texts = [ub[j].text for j in g.b]
     score = g.score
@@ -297,10 +363,8 @@ def _label(
     wa, wb = _words(a_texts), _words(b_texts)
     found: tuple[Conflict, ...] = ()
     if a_texts != b_texts:  # the same text cannot disagree with itself
-        # each claim is read once, here, for figures, cue words and speakers (see claimdiff.cues)
-        ra = Reading.join([read(text_a, ua[i].start, ua[i].end) for i in g.a])
-        rb = Reading.join([read(text_b, ub[j].start, ub[j].end) for j in g.b])
-        found = conflicts(ra, rb)
+        # each aligned claim is read once, for figures, cue words and speakers (see claimdiff.cues)
+        found = conflicts(readings.group(0, g.a), readings.group(1, g.b))
     if found:
         label = Label.CONFLICTING
     elif _wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb):
