@@ -214,7 +214,10 @@ _GENERIC = frozenset(
 )
 
 
-def _identity(s: Speaker) -> tuple[tuple[str, ...], str | None] | None:
+_Identity = tuple[tuple[str, ...], str | None, str]
+
+
+def _identity(s: Speaker) -> _Identity | None:
     """A speaker's name words (capitalised, titles left out) and, without a name, the kind of source
     (the head noun); ``None`` when it is no evidence (a pronoun, a title alone, a generic source)."""
     text = s.text.replace("\u2019", "'")
@@ -231,31 +234,28 @@ def _identity(s: Speaker) -> tuple[tuple[str, ...], str | None] | None:
         for k, w in enumerate(raw)
         if w[0].isupper() and lows[k] not in _TITLES and lows[k] not in _DETERMINERS and lows[k] not in _GENERIC
     )
+    initials = "".join(w[0].lower() for w in raw if w[0].isupper() and w.lower() not in _DETERMINERS)
     if names:
-        return names, None
+        return names, None, initials
     content = [w for w in lows if w not in _DETERMINERS and w not in _TITLES]
     if not content:
         return None
     head = content[-1]
     if head in _GENERIC:
         return None
-    return (), head
+    return (), head, initials
 
 
-def _same_source(x: tuple[tuple[str, ...], str | None], y: tuple[tuple[str, ...], str | None]) -> bool | None:
-    names_x, head_x = x
-    names_y, head_y = y
+def _same_source(x: _Identity, y: _Identity) -> bool | None:
+    names_x, head_x, initials_x = x
+    names_y, head_y, initials_y = y
     if names_x and names_y:
         # the same person or body: the same last name ("Smith" / "Jane Smith"), or every name of one
         # in the other ("the White House" / "White House spokesperson Karine Jean-Pierre")
         if names_x[-1] == names_y[-1] or set(names_x) <= set(names_y) or set(names_y) <= set(names_x):
             return True
-        for p, q in ((names_x, names_y), (names_y, names_x)):
-            # "the Federal Aviation Administration" and "the FAA"
-            initials = "".join(n[0] for n in p)
-            if any(len(n) >= 2 and n == initials for n in q):
-                return True
-        return False
+        # "the Federal Aviation Administration" and "the FAA"
+        return any(len(n) >= 2 and n in (initials_x, initials_y) for n in (*names_x, *names_y))
     if head_x is not None and head_y is not None:
         return head_x.rstrip("s") == head_y.rstrip("s")
     return None  # a name against a kind of source: perhaps the same
