@@ -198,9 +198,15 @@ def _link(text: str, quotes: list[Quote]) -> list[Quote]:
 
 # an apostrophe that stands for left-out letters ('90s, 'em, 'til, 'tis, 'cause, 'n') opens nothing
 _ELIDED = r"(?!(?:\d0s|em|til|tis|twas|cause|round|bout|n)\b)"
-_SINGLE_OPEN = re.compile(rf"(?:(?<=^)|(?<=[\s(\[{{\u201c\"\u2014\u2013/-]))['\u2018]{_ELIDED}(?=\w)", re.IGNORECASE)
+_SINGLE_OPEN = re.compile(
+    rf"(?:(?<=^)|(?<=[\s(\[{{\u201c\"\u2014\u2013/-]))(?:['\u2018]|(?<!`)`(?!`)){_ELIDED}(?=[\w\u00bf\u00a1])",
+    re.IGNORECASE,
+)
 # a plural possessive (the workers' pay: s' then a lower-case word) closes nothing
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])(?<!s)['\u2019](?!\w)|(?<=s)['\u2019](?![\w]|\s+[a-z])")
+# "s'" before a lower-case word: a plural possessive (the players' union), or the end of a phrase that
+# ends in s ('weak links' in the city): it closes a phrase only when no other mark does
+_SINGLE_CLOSE_S = re.compile(r"(?<=s)['\u2019](?=\s+[a-z])")
 _LOW_SINGLE = re.compile("\u201a(?=\\w)([^\u2018\u201a\\n]{1,400}?)\u2018")
 _SINGLE_REOPEN = re.compile(rf"(?:{_LINE}|[ \t\f\v])*['\u2018](?=\w)")
 _SINGLE_MAX_OPEN = 2000
@@ -224,6 +230,7 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
     ['we’ll see', "it won't happen,"]
     """
     closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    weak = [m.start() for m in _SINGLE_CLOSE_S.finditer(text)]
     ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
     out: list[tuple[int, int]] = []
     after = 0
@@ -234,6 +241,10 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
         k = bisect_left(closes, start + 1)
         close = closes[k] if k < len(closes) else len(text) + 1  # none left: only a paragraph end can end it
         p = bisect_left(ends, start)
+        limit = min(ends[p] if p < len(ends) else len(text) + 1, start + _SINGLE_MAX + 1)
+        w = bisect_left(weak, start + 1)
+        if close >= limit and w < len(weak) and weak[w] < limit:
+            close = weak[w]  # no other mark closes the phrase in its paragraph: "'weak links' in the city"
         if p < len(ends) and ends[p] < close:
             # left open at the paragraph's end: a quotation over several paragraphs when the next one
             # reopens it (British style), as double quotation marks do
