@@ -50,7 +50,7 @@ from rapidfuzz import fuzz
 from claimdiff._version import __version__
 from claimdiff.compare import Options, compare
 from claimdiff.figures import Figure, changed_figures, figures
-from claimdiff.model import Comparison, Source, Status, line_at, line_starts, require_text
+from claimdiff.model import Comparison, Meta, Source, SourceKind, Status, line_at, line_starts, require_text
 from claimdiff.policy import FindingKind, Policy
 from claimdiff.quotediff import (
     Codec,
@@ -164,6 +164,10 @@ class CheckReport:
         """Share of SOURCE's claims that have a counterpart in DERIVED."""
         return self.comparison.summary.coverage_a
 
+    def described(self, source: tuple[SourceKind, Meta | None], derived: tuple[SourceKind, Meta | None]) -> CheckReport:
+        """This report with each input's kind and metadata set (see :meth:`Comparison.described`)."""
+        return replace(self, comparison=self.comparison.described(source, derived))
+
     def summary(self) -> dict[str, Any]:
         return {
             "errors": len(self.errors),
@@ -182,8 +186,8 @@ class CheckReport:
             "schema": CHECK_SCHEMA,
             "version": self.version,
             "passed": self.passed,
-            "source": {"name": s.name, "sha256": s.sha256},
-            "derived": {"name": d.name, "sha256": d.sha256},
+            "source": {"name": s.name, "sha256": s.sha256, **s.origin()},
+            "derived": {"name": d.name, "sha256": d.sha256, **d.origin()},
             "policy": self.policy.to_dict(),
             "findings": [f.to_dict(s.text, d.text) for f in self.findings],
             "summary": self.summary(),

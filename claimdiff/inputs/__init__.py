@@ -8,6 +8,19 @@ is read).
 
 from __future__ import annotations
 
+from claimdiff.inputs.document import DEFAULT_TIMEOUT, MAX_PAGE_BYTES, Document, is_url, looks_like_html, read_input
 from claimdiff.inputs.text import MAX_BYTES, InputError, decode, read_path, read_stream
 
-__all__ = ["MAX_BYTES", "InputError", "decode", "read_path", "read_stream"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "MAX_BYTES",
+    "MAX_PAGE_BYTES",
+    "Document",
+    "InputError",
+    "decode",
+    "is_url",
+    "looks_like_html",
+    "read_input",
+    "read_path",
+    "read_stream",
+]

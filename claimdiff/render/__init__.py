@@ -7,6 +7,10 @@ reads the environment itself.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimdiff.model import Meta
 
 MIN_WIDTH, MAX_WIDTH = 40, 1000
 """Bounds of a table's width in columns (``--width``, and ``COLUMNS`` when it is set): a narrower table cannot
@@ -26,3 +30,25 @@ class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+
+
+class ExtractFormat(StrEnum):
+    """How ``claimdiff extract`` prints what it read."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def page_label(meta: Meta | None) -> str:
+    """What a heading line shows of a page after its name: ``" — Title (Site, 2024-03-14)"``, the parts the page
+    has; empty for text. Not yet made safe: callers pass it through :func:`~claimdiff.render.controls.safe`.
+
+    >>> from claimdiff.model import Meta
+    >>> page_label(Meta(title="Bridge repair approved", sitename="The Gazette")), page_label(None)
+    (' — Bridge repair approved (The Gazette)', '')
+    """
+    if meta is None:
+        return ""
+    about = ", ".join(p for p in (meta.sitename, meta.date) if p)
+    parts = [p for p in (meta.title, f"({about})" if about else "") if p]
+    return " \u2014 " + " ".join(parts) if parts else ""
