@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import http.client
 import logging
+import re
 import socket
 import ssl
 import urllib.error
@@ -208,7 +209,7 @@ def extract(html: str, *, name: str, url: str | None = None) -> tuple[str, Meta]
     trafilatura = _extractor(name)
     try:
         found: Any = trafilatura.bare_extraction(
-            html,
+            _CONTROL_REF.sub(_inert, html),
             url=url,
             include_comments=False,
             include_tables=False,
@@ -217,6 +218,8 @@ def extract(html: str, *, name: str, url: str | None = None) -> tuple[str, Meta]
             favor_precision=True,
             with_metadata=True,
             deduplicate=False,
+            # the date the page declares (markup, metadata), not a year guessed from the article's words
+            date_extraction_params=trafilatura.settings.set_date_params(False),
         )
     except (ValueError, TypeError, RecursionError, MemoryError) as e:  # a page the parser cannot take
         raise InputError(f"{name}: cannot read the page ({type(e).__name__})") from None
@@ -231,6 +234,16 @@ def extract(html: str, *, name: str, url: str | None = None) -> tuple[str, Meta]
     if not text.strip():
         raise InputError(f"{name}: no article text found in the page")
     return text, meta
+
+
+_CONTROL_REF = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+
+
+def _inert(m: re.Match[str]) -> str:
+    """A character reference to a C0 control (``&#x1b;``) as U+FFFD: the parser refuses the whole page
+    otherwise (raw control characters it drops itself); any other reference is left as it is."""
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return "\ufffd" if (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or code == 0x7F else m.group()
 
 
 def _meta(found: Any, url: str | None) -> Meta:
