@@ -558,3 +558,17 @@ def test_text_inputs_import_nothing_of_the_extra() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=clean_env())
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_benchmark_page_is_of_typical_size_and_its_article_is_kept(tmp_path: Path) -> None:
+    """``benchmarks/speed.py --web`` measures a page like the ones people compare: check that it is one."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from webcost import page
+
+    html, paragraphs = page()
+    assert 95_000 <= len(html.encode("utf-8")) <= 110_000
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    text = read_input(str(tmp_path / "page.html")).text
+    assert text.split("\n\n") == paragraphs
+    for furniture in ("Accept all", "People are also reading", "Get the briefing", "reader1", "A generated story"):
+        assert furniture not in text
