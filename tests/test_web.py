@@ -253,6 +253,25 @@ def test_html_named_file_in_utf16_and_an_htm_suffix(tmp_path: Path) -> None:
     assert read_input(str(sniffed)).kind is SourceKind.HTML
 
 
+def test_the_headline_is_never_a_unit_even_when_the_title_differs(tmp_path: Path) -> None:
+    page = NEWS.decode("utf-8")
+    other = page.replace(
+        '<meta property="og:title" content="Council approves £48m repair of Eastgate Bridge">',
+        '<meta property="og:title" content="Eastgate Bridge: the vote">',
+    ).replace(f"<title>{TITLE} | The Harbour Gazette</title>", "<title>Eastgate Bridge: the vote</title>")
+    assert other.count("Eastgate Bridge: the vote") == 2
+    (tmp_path / "a.html").write_text(other, encoding="utf-8")
+    doc = read_input(str(tmp_path / "a.html"))
+    assert doc.meta is not None and doc.meta.title == "Eastgate Bridge: the vote"
+    assert TITLE not in doc.text and doc.text.startswith("Harbour City Council has approved")
+    # no title at all: the headline becomes the title
+    bare = other.replace('<meta property="og:title" content="Eastgate Bridge: the vote">', "")
+    bare = bare.replace("<title>Eastgate Bridge: the vote</title>", "")
+    (tmp_path / "b.html").write_text(bare, encoding="utf-8")
+    doc = read_input(str(tmp_path / "b.html"))
+    assert doc.meta is not None and doc.meta.title == TITLE and TITLE not in doc.text
+
+
 def test_a_page_without_article_text_is_an_error() -> None:
     with pytest.raises(InputError, match=r"empty\.html: no article text found"):
         read_input(str(WEB / "empty.html"))

@@ -30,7 +30,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimdiff._version import __version__
@@ -225,12 +225,14 @@ def extract(html: str, *, name: str, url: str | None = None) -> tuple[str, Meta]
         raise InputError(f"{name}: cannot read the page ({type(e).__name__})") from None
     body = None if found is None else found.body
     meta = _meta(found, url)
-    blocks = [] if body is None else [b for b in _blocks(body) if b]
-    # the title is a heading, kept in the metadata; a copy of it at the top of the article is dropped
-    title = _fold(meta.title or "")
-    while blocks and title and _fold(blocks[0]) == title:
+    blocks = [] if body is None else [b for b in _blocks(body) if b[0]]
+    # The title is a heading, kept in the metadata: the headline (a first-level heading) or a copy of the
+    # title at the top of the article is dropped; a page without a title of its own is given the headline.
+    while blocks and (blocks[0][1] == "h1" or _fold(blocks[0][0]) == _fold(meta.title or "\0")):
+        if meta.title is None:
+            meta = replace(meta, title=" ".join(blocks[0][0].split()))
         blocks.pop(0)
-    text = "\n\n".join(blocks)
+    text = "\n\n".join(b[0] for b in blocks)
     if not text.strip():
         raise InputError(f"{name}: no article text found in the page")
     return text, meta
@@ -265,19 +267,21 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _blocks(element: Any) -> list[str]:
-    """The text blocks under ``element`` in document order: one per paragraph, heading or list item."""
-    out: list[str] = []
+def _blocks(element: Any) -> list[tuple[str, str]]:
+    """The text blocks under ``element`` in document order, one per paragraph, heading or list item, each with
+    ``"h1"`` for a first-level heading and ``""`` otherwise."""
+    out: list[tuple[str, str]] = []
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _CONTAINERS and any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in child):
             if child.text and child.text.strip():
-                out.append(_inline(child, shallow=True))
+                out.append((_inline(child, shallow=True), ""))
             out.extend(_blocks(child))
         elif tag and tag not in ("lb", "graphic"):
-            out.append(_inline(child))
+            h1 = tag == "head" and child.get("rend") == "h1"
+            out.append((_inline(child), "h1" if h1 else ""))
         if child.tail and child.tail.strip():
-            out.append(_tidy(child.tail))
+            out.append((_tidy(child.tail), ""))
     return out
 
 
