@@ -398,7 +398,7 @@ def extract(
 ) -> None:
     """Print the text claimdiff reads from an input: for a web page, the article without the page's furniture.
 
-    Example: claimdiff extract samples/web/gazette.html --format json | jq .meta
+    Example: claimdiff extract samples/web/herald.html --format json | jq .meta
     """
     from claimdiff.render.extract import render_extract
 

@@ -434,6 +434,17 @@ def test_check_takes_pages_too(runner: CliRunner, server: Server) -> None:
     assert f"— {TITLE} (The Harbour Gazette, 2024-03-14)" in text.stdout.splitlines()[0]
 
 
+def test_github_annotations_put_no_file_or_line_on_a_page(runner: CliRunner, tmp_path: Path) -> None:
+    """A page's lines are the extracted article's: an annotation must not point into the HTML file."""
+    result = runner.invoke(app, ["check", str(WEB / "report.txt"), str(WEB / "news.html"), "--format", "github"])
+    commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert commands == ["::error title=claimdiff quote-unsourced::the quoted words are nowhere in SOURCE"]
+    rewrite = tmp_path / "rewrite.txt"
+    rewrite.write_text('The council leader said: "We will build a tunnel instead."\n', encoding="utf-8")
+    text = runner.invoke(app, ["check", str(WEB / "news.html"), str(rewrite), "--format", "github"])
+    assert any(f"file={rewrite}".replace(":", "%3A") in c for c in text.stdout.splitlines() if c.startswith("::"))
+
+
 def test_extract_prints_the_text_and_json(runner: CliRunner, server: Server) -> None:
     result = runner.invoke(app, ["extract", server.url("/news")])
     assert result.exit_code == 0, result.output
