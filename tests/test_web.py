@@ -1,199 +1,49 @@
-"""Web pages as inputs (issue 11): saved pages, sniffed HTML and URLs served by a local server the tests start.
+"""Web pages as inputs (issue 11): saved pages, sniffed HTML, and the command line on pages and URLs.
 
-No test touches the network: every URL is on 127.0.0.1, served by :class:`http.server.ThreadingHTTPServer` from
-the fixtures in ``tests/fixtures/web/`` (written for these tests, not copied pages) or from bytes built here.
+No test touches the network: every URL is on 127.0.0.1, served by the local server of ``tests/webserver.py``
+from the fixtures in ``tests/fixtures/web/`` (written for these tests, not copied pages).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
-import os
-import socket
-import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib import resources
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 import claimdiff
 from claimdiff.cli import app
 from claimdiff.inputs import Document, InputError, looks_like_html, read_input
-from claimdiff.inputs.web import USER_AGENT
 from claimdiff.model import Meta, SourceKind
 
-from .conftest import PINNED_ENV, ROOT
+from .conftest import ROOT
+from .webserver import (
+    ARTICLE,
+    FURNITURE,
+    NEWS,
+    TITLE,
+    WEB,
+    Server,
+    assert_article,
+    serving,
+    validate,
+    without_proxies,
+)
 
 pytest.importorskip("trafilatura", reason="the web extra is not installed: pip install '.[web]'")
-
-WEB = ROOT / "tests" / "fixtures" / "web"
-NEWS = (WEB / "news.html").read_bytes()
-ARTICLE = [
-    "Harbour City Council has approved a £48 million plan to repair Eastgate Bridge",
-    "Councillors voted 31 to 9 on Wednesday night",
-    "This bridge carries 40,000 journeys a day",
-    "Work is due to begin in June",
-    "Opposition to the cost",
-    "Opposition councillors said the cost had doubled",
-    "inflation in steel and concrete prices",
-    "The Eastgate Traders' Association said lorries diverted",
-]
-FURNITURE = [
-    "cookies",
-    "Accept all",
-    "newsletter",
-    "morning briefing",
-    "People are also reading",
-    "Ferry timetable",
-    "Harbour wall collapse",
-    "rowing club",
-    "Scaffolding",
-    "Photo: Tom Okafor",
-    "Share on",
-    "Copy link",
-    "4 Min Read",
-    "Comments (3)",
-    "About time",
-    "scandal",
-    "footpath",
-    "All rights reserved",
-    "Privacy policy",
-    "Sport",
-    "Transport Correspondent",
-]
-TITLE = "Council approves £48m repair of Eastgate Bridge"
-
-
-def article_page(body_text: str, charset_meta: str | None = None) -> str:
-    """A small page whose article is long enough for the extractor (over 250 characters)."""
-    meta = f'<meta charset="{charset_meta}">' if charset_meta else ""
-    return (
-        f"<!DOCTYPE html><html><head>{meta}<title>Encoding test</title></head><body><article>"
-        f"<p>{body_text} The rest of this paragraph is ordinary text that makes the article long enough.</p>"
-        "<p>A second paragraph says that the council voted 31 to 9 for the repair of the bridge, and that the work "
-        "will last about two years with one lane open in each direction for cars and buses.</p>"
-        "</article></body></html>"
-    )
-
-
-Route = tuple[int, dict[str, str], bytes, float]
-"""status, headers, body, seconds to wait before answering."""
-
-
-def routes() -> dict[str, Route]:
-    html = {"Content-Type": "text/html; charset=utf-8"}
-    big = b"<!DOCTYPE html><html><body><p>" + b"a" * 10_000_001 + b"</p></body></html>"
-    bomb = gzip.compress(b"<!DOCTYPE html><html><body><p>" + b" " * 30_000_000, compresslevel=9)
-    cafe = "Le café de la gare a rouvert, a déclaré la maire."
-    return {
-        "/news": (200, html, NEWS, 0.0),
-        "/gzip": (200, {**html, "Content-Encoding": "gzip"}, gzip.compress(NEWS), 0.0),
-        "/notype": (200, {}, NEWS, 0.0),
-        "/redirect": (302, {"Location": "/redirect2"}, b"", 0.0),
-        "/redirect2": (301, {"Location": "news"}, b"", 0.0),
-        **{f"/loop{k}": (302, {"Location": f"/loop{k + 1}"}, b"", 0.0) for k in range(10)},
-        "/to-ftp": (302, {"Location": "ftp://127.0.0.1/news.html"}, b"", 0.0),
-        "/to-file": (307, {"Location": "file:///etc/passwd"}, b"", 0.0),
-        "/missing": (404, {"Content-Type": "text/html"}, b"<html><body>Not here</body></html>", 0.0),
-        "/pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.7", 0.0),
-        "/plain": (200, {"Content-Type": "text/plain"}, b"Just text.", 0.0),
-        "/slow": (200, html, NEWS, 3.0),
-        "/big": (200, {"Content-Type": "text/html"}, big, 0.0),
-        "/bomb": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb, 0.0),
-        "/empty": (200, html, (WEB / "empty.html").read_bytes(), 0.0),
-        # the header says windows-1252, the page says utf-8: the header wins
-        "/charset-header": (
-            200,
-            {"Content-Type": "text/html; charset=windows-1252"},
-            article_page(cafe, "utf-8").encode("cp1252"),
-            0.0,
-        ),
-        # no charset in the header: the <meta charset> decides (iso-8859-1, read as windows-1252)
-        "/charset-meta": (200, {"Content-Type": "text/html"}, article_page(cafe, "iso-8859-1").encode("latin-1"), 0.0),
-    }
-
-
-class Server:
-    """A local HTTP server in a thread; records each request's path and User-Agent."""
-
-    def __init__(self) -> None:
-        table = routes()
-        seen: list[tuple[str, str]] = []
-        self.seen = seen
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                seen.append((self.path, self.headers.get("User-Agent", "")))
-                status, headers, body, wait = table.get(self.path, (404, {}, b"", 0.0))
-                if wait:
-                    time.sleep(wait)
-                try:
-                    self.send_response(status)
-                    for k, v in headers.items():
-                        self.send_header(k, v)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout, a page over the limit): expected
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
-    s = Server()
-    s.thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
+    yield from serving()
 
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The local server is reached directly, whatever proxy the machine sets."""
-    for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
-
-
-def schema(name: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads(resources.files("claimdiff").joinpath(f"schemas/{name}").read_text("utf-8"))
-    return doc
-
-
-def validate(doc: dict[str, Any], name: str) -> None:
-    jsonschema.Draft202012Validator(schema(name)).validate(doc)
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-    return port
-
-
-def assert_article(text: str) -> None:
-    for phrase in ARTICLE:
-        assert phrase in text, phrase
-    for phrase in FURNITURE:
-        assert phrase not in text, phrase
-    assert TITLE not in text
+    without_proxies(monkeypatch)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -278,95 +128,7 @@ def test_a_page_without_article_text_is_an_error() -> None:
 
 
 # --------------------------------------------------------------------------------------------------
-# fetching
-
-
-def test_url_is_fetched_with_a_user_agent_and_its_article_extracted(server: Server) -> None:
-    doc = read_input(server.url("/news"))
-    assert doc.kind is SourceKind.URL
-    assert_article(doc.text)
-    assert doc.meta is not None and doc.meta.title == TITLE and doc.meta.url == server.url("/news")
-    assert ("/news", USER_AGENT) in server.seen
-    assert USER_AGENT.startswith(f"claimdiff/{claimdiff.__version__} (+")
-
-
-def test_redirects_are_followed_and_the_final_url_is_the_meta_url(server: Server) -> None:
-    doc = read_input(server.url("/redirect"))
-    assert doc.meta is not None and doc.meta.url == server.url("/news")
-    assert doc.text == read_input(server.url("/news")).text
-
-
-def test_gzip_and_a_missing_content_type(server: Server) -> None:
-    assert read_input(server.url("/gzip")).text == read_input(server.url("/news")).text
-    assert read_input(server.url("/notype")).kind is SourceKind.URL
-
-
-@pytest.mark.parametrize("path", ["/charset-header", "/charset-meta"])
-def test_charset_from_the_header_before_the_meta_element(server: Server, path: str) -> None:
-    assert "Le café de la gare a rouvert, a déclaré la maire." in read_input(server.url(path)).text
-
-
-@pytest.mark.parametrize(
-    ("path", "reason"),
-    [
-        ("/missing", "HTTP 404 Not Found"),
-        ("/pdf", "not an HTML page (content type application/pdf)"),
-        ("/plain", "not an HTML page (content type text/plain)"),
-        ("/loop0", "too many redirects (more than 5)"),
-        ("/to-ftp", "redirected to ftp://127.0.0.1/news.html, not an http:// or https:// address"),
-        ("/to-file", "redirected to file:///etc/passwd, not an http:// or https:// address"),
-        ("/big", "too large (10,000,049 bytes; the limit is 10,000,000)"),
-        ("/bomb", "too large (over 10,000,000 bytes)"),
-        ("/empty", "no article text found in the page"),
-    ],
-)
-def test_fetch_errors_name_the_url_and_the_reason(server: Server, path: str, reason: str) -> None:
-    url = server.url(path)
-    with pytest.raises(InputError) as e:
-        read_input(url)
-    assert str(e.value) == f"{url}: {reason}"
-
-
-def test_a_slow_server_hits_the_timeout(server: Server) -> None:
-    url = server.url("/slow")
-    started = time.monotonic()
-    with pytest.raises(InputError) as e:
-        read_input(url, timeout=0.3)
-    assert str(e.value) == f"{url}: timed out after 0.3 s"
-    assert time.monotonic() - started < 2.5
-
-
-def test_refused_connection_and_other_schemes() -> None:
-    url = f"http://127.0.0.1:{closed_port()}/news"
-    with pytest.raises(InputError, match=r"^http://127\.0\.0\.1:\d+/news: connection refused$"):
-        read_input(url)
-    for other in ("ftp://example.com/a.html", "file:///etc/passwd", "javascript://x"):
-        with pytest.raises(InputError, match="only http:// and https:// addresses are read"):
-            read_input(other)
-
-
-def test_dns_failure_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_dns(*args: Any, **kwargs: Any) -> Any:
-        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-
-    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
-    with pytest.raises(InputError) as e:
-        read_input("https://no-such-host.invalid/story")
-    assert str(e.value) == "https://no-such-host.invalid/story: cannot resolve the host name (DNS lookup failed)"
-
-
-def test_a_smaller_page_limit(server: Server) -> None:
-    with pytest.raises(InputError, match="too large"):
-        read_input(server.url("/news"), max_page_bytes=1000)
-    with pytest.raises(InputError, match="too large"):
-        read_input(server.url("/gzip"), max_page_bytes=1000)
-
-
-# --------------------------------------------------------------------------------------------------
 # the command line
-
-
-Invoke = Callable[..., Any]
 
 
 def test_compare_url_with_a_text_report_json(runner: CliRunner, server: Server) -> None:
@@ -518,76 +280,6 @@ def test_meta_fields_go_through_the_safe_paths() -> None:
     first = out.getvalue().splitlines()[0]
     assert first == "A: a — T\\x1b[2J\\nline ([bold]S\\u202e, 2024-01-02)"
     assert c.to_dict()["sources"][0]["meta"]["title"] == "T\x1b[2J\nline"
-
-
-# --------------------------------------------------------------------------------------------------
-# a real process, and an install without the extra
-
-
-def clean_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update({k: v for k, v in PINNED_ENV.items() if v is not None})
-    return env
-
-
-def test_real_subprocess_compares_a_url(server: Server) -> None:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "claimdiff",
-            "compare",
-            server.url("/gzip"),
-            str(WEB / "report.txt"),
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=clean_env(),
-    )
-    assert proc.returncode == 0, proc.stderr
-    doc = json.loads(proc.stdout)
-    assert doc["sources"][0]["kind"] == "url" and doc["summary"]["shared"] + doc["summary"]["paraphrased"] >= 4
-
-
-WITHOUT_EXTRA = """
-import sys
-sys.modules["trafilatura"] = None  # as if the web extra were not installed
-from claimdiff.cli import run
-sys.argv = ["claimdiff", *sys.argv[1:]]
-run()
-"""
-
-
-@pytest.mark.parametrize("which", ["url", "html", "stdin"])
-def test_without_the_extra_a_page_is_one_line_naming_the_install(server: Server, which: str) -> None:
-    before = len(server.seen)
-    arg = {"url": server.url("/news"), "html": str(WEB / "news.html"), "stdin": "-"}[which]
-    proc = subprocess.run(
-        [sys.executable, "-c", WITHOUT_EXTRA, "compare", arg, str(WEB / "report.txt")],
-        input=NEWS,
-        capture_output=True,
-        timeout=120,
-        env=clean_env(),
-    )
-    err = proc.stderr.decode()
-    assert proc.returncode == 2 and proc.stdout == b""
-    assert err.count("\n") == 1 and "pip install '.[web]'" in err and err.startswith("claimdiff: error: ")
-    assert len(server.seen) == before  # nothing fetched without the extra
-
-
-def test_text_inputs_import_nothing_of_the_extra() -> None:
-    code = (
-        "import sys\nfrom claimdiff.cli import run\n"
-        f"sys.argv = ['claimdiff', 'compare', {str(WEB / 'report.txt')!r}, {str(WEB / 'pasted.txt')!r}, '-f', 'json']\n"
-        "try:\n    run()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'lxml') or m == 'urllib.request'))"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=clean_env())
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.splitlines()[-1] == "[]"
 
 
 def test_the_benchmark_page_is_of_typical_size_and_its_article_is_kept(tmp_path: Path) -> None:
