@@ -68,8 +68,8 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, Any]:
                     tp += 1
                 else:
                     fn += 1
-                    got = "; ".join(f"{f.kind.value}: {f.message}" for f in report.findings) or "nothing"
-                    errors.append(f"MISS {case['id']} ({case['type']}): {got}")
+                    said = "; ".join(f"{f.kind.value}: {f.message}" for f in report.findings) or "nothing"
+                    errors.append(f"MISS {case['id']} ({case['type']}): {said}")
                 fp += len(hits) - len(inside)
             else:
                 harmless += 1

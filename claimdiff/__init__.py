@@ -24,7 +24,7 @@ from claimdiff._version import __version__
 if TYPE_CHECKING:
     from claimdiff.check import CheckReport, check
     from claimdiff.compare import Options, OptionsError, compare
-    from claimdiff.model import Comparison, Kind, Label, Match, Source, Status, Summary, Unit
+    from claimdiff.model import Comparison, Kind, Label, Match, Meta, Source, SourceKind, Status, Summary, Unit
     from claimdiff.policy import Policy
     from claimdiff.segment import Segmenter, segment
     from claimdiff.similarity.lexical import similarity
@@ -39,7 +39,9 @@ _WHERE = {
     "Kind": "claimdiff.model",
     "Label": "claimdiff.model",
     "Match": "claimdiff.model",
+    "Meta": "claimdiff.model",
     "Source": "claimdiff.model",
+    "SourceKind": "claimdiff.model",
     "Status": "claimdiff.model",
     "Summary": "claimdiff.model",
     "Unit": "claimdiff.model",
@@ -55,11 +57,13 @@ __all__ = [
     "Kind",
     "Label",
     "Match",
+    "Meta",
     "Options",
     "OptionsError",
     "Policy",
     "Segmenter",
     "Source",
+    "SourceKind",
     "Status",
     "Summary",
     "Unit",

@@ -48,7 +48,7 @@ from claimdiff.check_claims import check_conflicts, check_coverage
 from claimdiff.check_quotes import check_quotes
 from claimdiff.compare import Options, compare
 from claimdiff.locate import Location, TextIndex
-from claimdiff.model import Comparison, Source, require_text
+from claimdiff.model import Comparison, Meta, Source, SourceKind, require_text
 from claimdiff.policy import FindingKind, Policy
 from claimdiff.quotediff import Codec
 
@@ -121,6 +121,10 @@ class CheckReport:
         """Share of SOURCE's claims that have a counterpart in DERIVED."""
         return self.comparison.summary.coverage_a
 
+    def described(self, source: tuple[SourceKind, Meta | None], derived: tuple[SourceKind, Meta | None]) -> CheckReport:
+        """This report with each input's kind and metadata set (see :meth:`Comparison.described`)."""
+        return replace(self, comparison=self.comparison.described(source, derived))
+
     def summary(self) -> dict[str, Any]:
         return {
             "errors": len(self.errors),
@@ -139,8 +143,8 @@ class CheckReport:
             "schema": CHECK_SCHEMA,
             "version": self.version,
             "passed": self.passed,
-            "source": {"name": s.name, "sha256": s.sha256},
-            "derived": {"name": d.name, "sha256": d.sha256},
+            "source": {"name": s.name, "sha256": s.sha256, **s.origin()},
+            "derived": {"name": d.name, "sha256": d.sha256, **d.origin()},
             "policy": self.policy.to_dict(),
             "findings": [f.to_dict(s.text, d.text) for f in self.findings],
             "summary": self.summary(),

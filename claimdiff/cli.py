@@ -9,13 +9,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import IntEnum, StrEnum
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from claimdiff._version import __version__
-from claimdiff.render import MAX_WIDTH, MIN_WIDTH, Format
+from claimdiff.render import MAX_WIDTH, MIN_WIDTH, ExtractFormat, Format
 from claimdiff.similarity import INSTALL_HINT, Similarity
+
+if TYPE_CHECKING:
+    from claimdiff.inputs import Document
 
 
 class ExitStatus(IntEnum):
@@ -98,25 +101,26 @@ def main(
     """Compare what two reports claim: shared, paraphrased and unique claims, side by side."""
 
 
-def read_inputs(paths: list[str], encoding: str | None) -> list[str]:
-    from claimdiff.inputs import InputError, read_path, read_stream
+def read_inputs(paths: list[str], encoding: str | None, timeout: float) -> list[Document]:
+    """Read each input (a file, ``-``, a saved page or a URL); an input error is one line and status 2."""
+    from claimdiff.inputs import InputError, read_input
 
     if paths.count("-") > 1:
         fail("standard input ('-') can stand for only one of the inputs")
     try:
-        return [
-            read_stream(sys.stdin.buffer, encoding=encoding) if p == "-" else read_path(p, encoding=encoding)
-            for p in paths
-        ]
+        return [read_input(p, encoding=encoding, timeout=timeout) for p in paths]
     except InputError as e:
         fail(str(e))
 
 
-ReportA = Annotated[
-    str, typer.Argument(metavar="A", help="The first report (left column): a text file, or - for stdin.")
-]
-ReportB = Annotated[
-    str, typer.Argument(metavar="B", help="The second report (right column): a text file, or - for stdin.")
+_EITHER = "a text file, a saved HTML page, an http(s):// URL, or - for stdin"
+ReportA = Annotated[str, typer.Argument(metavar="A", help=f"The first report (left column): {_EITHER}.")]
+ReportB = Annotated[str, typer.Argument(metavar="B", help=f"The second report (right column): {_EITHER}.")]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--timeout", min=0.1, max=600, help="Seconds to wait for a web server to connect or send more. Default 20."
+    ),
 ]
 ThresholdOpt = Annotated[
     float,
@@ -203,6 +207,7 @@ def compare(
         bool, typer.Option("--hide-boilerplate", help="Leave boilerplate rows out of the table.")
     ] = False,
     encoding: EncodingOpt = None,
+    timeout: TimeoutOpt = 20.0,
     color: ColorOpt = Color.AUTO,
     width: WidthOpt = None,
 ) -> None:
@@ -222,12 +227,12 @@ def compare(
             similarity = project_similarity()
         except PolicyError as e:
             fail(str(e))
-    text_a, text_b = read_inputs([a, b], encoding)
+    doc_a, doc_b = read_inputs([a, b], encoding, timeout)
     try:
-        with progress_bar(size=len(text_a) + len(text_b)) as progress:
+        with progress_bar(size=len(doc_a.text) + len(doc_b.text)) as progress:
             result = claimdiff.compare(
-                text_a,
-                text_b,
+                doc_a.text,
+                doc_b.text,
                 names=(a, b),
                 threshold=threshold,
                 shared_threshold=shared_threshold,
@@ -240,6 +245,7 @@ def compare(
             )
     except (claimdiff.OptionsError, SemanticUnavailable) as e:
         fail(str(e))
+    result = result.described(doc_a.origin, doc_b.origin)
     with writing():
         if output_format is Format.JSON:
             sys.stdout.write(dumps(result.to_dict()))
@@ -252,10 +258,8 @@ def compare(
 
 @app.command()
 def check(
-    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The original report: a text file, or - for stdin.")],
-    derived: Annotated[
-        str, typer.Argument(metavar="DERIVED", help="The rewrite to check: a text file, or - for stdin.")
-    ],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help=f"The original report: {_EITHER}.")],
+    derived: Annotated[str, typer.Argument(metavar="DERIVED", help=f"The rewrite to check: {_EITHER}.")],
     output_format: Annotated[
         str | None,
         typer.Option(
@@ -328,6 +332,7 @@ def check(
         ),
     ] = None,
     encoding: EncodingOpt = None,
+    timeout: TimeoutOpt = 20.0,
     color: Annotated[
         Color, typer.Option("--color", help="Colour the text report: auto (when a terminal), always, never.")
     ] = Color.AUTO,
@@ -366,11 +371,12 @@ def check(
         )
     except PolicyError as e:
         fail(str(e))
-    text_source, text_derived = read_inputs([source, derived], encoding)
+    doc_source, doc_derived = read_inputs([source, derived], encoding, timeout)
     try:
-        report = run_check(text_source, text_derived, names=(source, derived), policy=policy)
+        report = run_check(doc_source.text, doc_derived.text, names=(source, derived), policy=policy)
     except (OptionsError, SemanticUnavailable) as e:
         fail(str(e))
+    report = report.described(doc_source.origin, doc_derived.origin)
     with writing():
         if policy.format is OutputFormat.JSON:
             from claimdiff.render.json import dumps
@@ -387,6 +393,29 @@ def check(
             print_check(report, console_for(sys.stdout, color=color.value, width=width))
     if not report.passed:
         raise typer.Exit(ExitStatus.PROBLEMS)
+
+
+@app.command()
+def extract(
+    page: Annotated[str, typer.Argument(metavar="PAGE", help=f"The input: {_EITHER}.")],
+    output_format: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format", "-f", help="Output: the text, or JSON with the page's metadata (claimdiff/extract/1)."
+        ),
+    ] = ExtractFormat.TEXT,
+    encoding: EncodingOpt = None,
+    timeout: TimeoutOpt = 20.0,
+) -> None:
+    """Print the text claimdiff reads from an input: for a web page, the article without the page's furniture.
+
+    Example: claimdiff extract samples/web/herald.html --format json | jq .meta
+    """
+    from claimdiff.render.extract import render_extract
+
+    (document,) = read_inputs([page], encoding, timeout)
+    with writing():
+        sys.stdout.write(render_extract(document, output_format))
 
 
 def _silence_stdout() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Format", "OutputFormat"]
+__all__ = ["ExtractFormat", "Format", "OutputFormat"]
 
 
 class Format(StrEnum):
@@ -22,3 +22,10 @@ class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+
+
+class ExtractFormat(StrEnum):
+    """How ``claimdiff extract`` prints what it read."""
+
+    TEXT = "text"
+    JSON = "json"

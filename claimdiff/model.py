@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
@@ -127,14 +127,67 @@ class Match:
     """With label ``conflicting``, where the claims disagree (offsets index each source's text)."""
 
 
+class SourceKind(StrEnum):
+    """Where the text of a source came from."""
+
+    TEXT = "text"
+    """A text file, standard input or a string: the text is the input as decoded."""
+    HTML = "html"
+    """A saved HTML page (or HTML on standard input): the text is the article extracted from it."""
+    URL = "url"
+    """A page fetched over ``http(s)://``: the text is the article extracted from it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What a web page says about itself; ``None`` where the page does not say.
+
+    The title is a heading, not a claim: it is kept here, not in the extracted text.
+    """
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    """The publication date as the page gives it, normalised to ``YYYY-MM-DD`` by the extractor."""
+    sitename: str | None = None
+    url: str | None = None
+    """The page's address: the final URL after redirects, or the canonical URL a saved page declares."""
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "sitename": self.sitename,
+            "url": self.url,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One input of a comparison: its name, its decoded text and its units."""
+    """One input of a comparison: its name, its decoded text and its units.
+
+    ``kind`` and ``meta`` say where the text came from: plain text (the default), or the article extracted
+    from an HTML page or a URL, with what the page says about itself.
+    """
 
     id: str
     name: str
     text: str
     units: tuple[Unit, ...]
+    kind: SourceKind = SourceKind.TEXT
+    meta: Meta | None = None
+
+    def described(self, kind: SourceKind, meta: Meta | None) -> Source:
+        """This source, read from a page: same text and units, with its kind and metadata."""
+        return replace(self, kind=kind, meta=meta)
+
+    def origin(self) -> dict[str, Any]:
+        """The JSON fields that say where the text came from: ``kind``, and for a page its ``meta`` and the
+        extracted ``text`` itself (offsets index it, and it is found nowhere else)."""
+        if self.kind is SourceKind.TEXT:
+            return {"kind": self.kind.value}
+        return {"kind": self.kind.value, "meta": (self.meta or Meta()).to_dict(), "text": self.text}
 
     @property
     def sha256(self) -> str:
@@ -201,6 +254,11 @@ class Comparison:
     def sources(self) -> tuple[Source, Source]:
         return (self.a, self.b)
 
+    def described(self, a: tuple[SourceKind, Meta | None], b: tuple[SourceKind, Meta | None]) -> Comparison:
+        """This comparison with each source's kind and metadata (``(kind, meta)``) set: what a caller that read
+        pages passes on, since :func:`claimdiff.compare` itself takes texts."""
+        return replace(self, a=self.a.described(*a), b=self.b.described(*b))
+
     def statuses(self, side: str) -> tuple[Status, ...]:
         """The status of every unit of side ``"a"`` or ``"b"``, in unit order."""
         source = self.a if side == "a" else self.b
@@ -248,6 +306,7 @@ class Comparison:
                     "id": source.id,
                     "name": source.name,
                     "sha256": source.sha256,
+                    **source.origin(),
                     "units": [
                         {
                             "id": source.unit_id(i),

@@ -52,3 +52,22 @@ def test_schema_rejects_a_broken_document() -> None:
 @given(st.text(max_size=200), st.text(max_size=200))
 def test_any_input_gives_a_valid_document(a: str, b: str) -> None:
     validate(json.loads(dumps(claimdiff.compare(a, b).to_dict())))
+
+
+@pytest.mark.parametrize("name", ["check-2.schema.json", "extract-1.schema.json"])
+def test_other_schemas_are_valid_draft_2020_12(name: str) -> None:
+    doc = json.loads(resources.files("claimdiff").joinpath(f"schemas/{name}").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(doc)
+
+
+def test_a_page_source_validates_and_plain_text_documents_are_unchanged_but_for_kind() -> None:
+    """Version 1 grows compatibly: a page's source adds ``meta`` and ``text``; a text source only ``kind``."""
+    from claimdiff.model import Meta, SourceKind
+
+    c = claimdiff.compare("Prices rose. Rain fell.", "Prices rose.")
+    page = c.described((SourceKind.HTML, Meta(title="Prices")), (SourceKind.TEXT, None)).to_dict()
+    validate(page)
+    a, b = page["sources"]
+    assert a["kind"] == "html" and a["text"] == "Prices rose. Rain fell."
+    assert a["meta"] == {"title": "Prices", "author": None, "date": None, "sitename": None, "url": None}
+    assert set(b) == set(c.to_dict()["sources"][1]) == {"id", "name", "sha256", "kind", "units"}

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from claimdiff.check import CheckReport, Finding, Location, Severity
 from claimdiff.policy import FindingKind
+from claimdiff.render import page_label
 from claimdiff.render.controls import safe
 from claimdiff.render.table import PLAIN_MARKS, append_changed, line_ends
 
@@ -74,8 +75,10 @@ class CheckView:
             ("claimdiff check", "bold"),
             "  SOURCE ",
             (safe(r.source.name, one_line=True), "cyan"),
+            safe(page_label(r.source.meta), one_line=True),
             "  \u2192  DERIVED ",
             (safe(r.derived.name, one_line=True), "cyan"),
+            safe(page_label(r.derived.meta), one_line=True),
         )
 
     def footer(self) -> Text:

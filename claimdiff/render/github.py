@@ -2,7 +2,8 @@
 
 Each finding becomes one ``::error`` (a failing finding) or ``::warning`` line, so that it shows as an
 annotation on the file and line of a pull request. The annotation sits on DERIVED when the finding has
-a place there, else on SOURCE; a place on standard input (``-``) gets no ``file``.
+a place there, else on SOURCE; a place on standard input (``-``) gets no ``file``, and a place in a web
+page (a URL or a saved page, whose lines are those of the extracted article) neither ``file`` nor line.
 
 Escaping follows the runner's parser (github.com/actions/runner, ``src/Runner.Common/ActionCommand.cs``:
 ``TryParseV2``, ``_escapeDataMappings``, ``_escapePropertyMappings``): a line is a command when it starts,
@@ -23,6 +24,7 @@ DEL, C1, tab) and every bidi control is written visibly by :func:`claimdiff.rend
 from __future__ import annotations
 
 from claimdiff.check import CheckReport, Finding, Location, Severity
+from claimdiff.model import SourceKind
 from claimdiff.render.controls import safe
 
 __all__ = ["escape_data", "escape_property", "render_github"]
@@ -50,10 +52,12 @@ def _excerpt(loc: Location) -> str:
 def _command(report: CheckReport, f: Finding) -> str:
     level = "error" if f.severity is Severity.ERROR else "warning"
     props: list[tuple[str, str]] = []
-    anchor, name = (f.derived, report.derived.name) if f.derived is not None else (f.source, report.source.name)
-    if name != "-" and (anchor is not None or f.derived is None):
-        props.append(("file", name))
-    if anchor is not None:
+    anchor, side = (f.derived, report.derived) if f.derived is not None else (f.source, report.source)
+    # a web page's lines are those of the extracted article, not of any file in the repository
+    page = side.kind is not SourceKind.TEXT
+    if side.name != "-" and not page and (anchor is not None or f.derived is None):
+        props.append(("file", side.name))
+    if anchor is not None and not page:
         props += [
             ("line", str(anchor.line)),
             ("endLine", str(anchor.end_line)),

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdiff.model import Comparison, Match, Status, Unit
-from claimdiff.render import MAX_WIDTH, MIN_WIDTH
+from claimdiff.render import MAX_WIDTH, MIN_WIDTH, page_label
 from claimdiff.render.controls import safe
 from claimdiff.worddiff import changed_words
 
@@ -222,9 +222,11 @@ class ComparisonTable:
 
     def heading(self) -> Text:
         """Which report is A and which is B, above the table so that a long path is never squeezed into a
-        column: a path wider than the terminal wraps onto the next line, never cut."""
-        a, b = (safe(name, one_line=True) for name in (self.c.a.name, self.c.b.name))
-        heading = Text.assemble("A: ", (a, "bold"), "\n", "B: ", (b, "bold"))
+        column: a path wider than the terminal wraps onto the next line, never cut. A page adds its title,
+        site and date."""
+        a, b = (safe(source.name, one_line=True) for source in self.c.sources)
+        pa, pb = (safe(page_label(source.meta), one_line=True) for source in self.c.sources)
+        heading = Text.assemble("A: ", (a, "bold"), pa, "\n", "B: ", (b, "bold"), pb)
         heading.overflow = "fold"
         return heading
 

@@ -1,4 +1,4 @@
-"""Reading report files: bytes to text, with one documented decoding rule and clear errors.
+"""Reading text files: bytes to text, with one documented decoding rule and clear errors.
 
 Decoding rule, in order:
 
@@ -37,7 +37,8 @@ _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class InputError(Exception):
-    """An input cannot be used: missing, a directory, empty, binary, undecodable or too large.
+    """An input cannot be used: missing, a directory, empty, binary, undecodable or too large; for a page,
+    also unreachable, not HTML, or without article text.
 
     The message is one line and names the input.
     """
@@ -86,6 +87,12 @@ def _check_text(text: str, name: str) -> str:
 
 def read_path(path: str | os.PathLike[str], *, encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
     """Read and decode a file; raises :class:`InputError` with a one-line message."""
+    return decode(read_bytes(path, max_bytes=max_bytes), str(path), encoding)
+
+
+def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file; raises :class:`InputError` with a one-line message (missing, a directory, too
+    large, unreadable)."""
     p = Path(path)
     name = str(path)
     try:
@@ -103,12 +110,18 @@ def read_path(path: str | os.PathLike[str], *, encoding: str | None = None, max_
         raise InputError(f"{name}: is a directory") from None
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
-    return decode(data, name, encoding)
+    return data
 
 
 def read_stream(stream: BinaryIO, *, name: str = "-", encoding: str | None = None, max_bytes: int = MAX_BYTES) -> str:
     """Read and decode a binary stream such as standard input."""
+    data = read_stream_bytes(stream, name=name, max_bytes=max_bytes)
+    return decode(data, "standard input" if name == "-" else name, encoding)
+
+
+def read_stream_bytes(stream: BinaryIO, *, name: str = "-", max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a stream, refused over ``max_bytes``."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"{name}: too large (over {max_bytes:,} bytes)")
-    return decode(data, "standard input" if name == "-" else name, encoding)
+    return data
