@@ -322,6 +322,82 @@ def independent_section(eval_dir: Path, scorer: Path, semantic: bool) -> Section
     return Section(title, rows)
 
 
+CONFLICT_PRECISION = 0.95
+CONFLICT_RECALL = {"figure": 0.85, "negation": 0.85, "modality": 0.70, "attribution": 0.70}
+QUOTE_PRECISION, QUOTE_RECALL = 0.98, 0.95
+HELDOUT = REPO / "tests" / "heldout"
+
+
+def conflict_section() -> Section:
+    """Conflicting claims per kind on the labelled sentence pairs: dev (tuned on) and held-out (measured)."""
+    import conflicteval
+
+    rows = []
+    for split, path in (("dev", conflicteval.DEV), ("held-out", HELDOUT / "conflicts" / "pairs.jsonl")):
+        if not path.exists():
+            continue
+        cases = conflicteval.load(path)
+        result = conflicteval.evaluate(cases)
+        for kind, v in result["kinds"].items():
+            p, r = v["precision"], v["recall"]
+            row = Row(
+                f"{kind} ({split}, {len(cases)} pairs)",
+                "measured",
+                f"P {p if p is not None else '-'}  R {r}  (tp {v['tp']} fp {v['fp']} fn {v['fn']})",
+                f"P >= {CONFLICT_PRECISION:.2f}, R >= {CONFLICT_RECALL[kind]:.2f}",
+                values=v,
+            )
+            row.status = _status((p is None or p >= CONFLICT_PRECISION) and (r or 0.0) >= CONFLICT_RECALL[kind])
+            rows.append(row)
+        clean = result["harmless_clean"]
+        rows.append(
+            Row(
+                f"harmless rewordings left alone ({split})",
+                "measured",
+                f"{clean} of {result['harmless']}",
+                "1.00",
+                _status(clean == 1.0),
+                values={"harmless_clean": clean},
+            )
+        )
+    return Section("Conflicting claims: labelled sentence pairs", rows)
+
+
+def quotation_section() -> Section:
+    """Quotation findings and span reading on the labelled quotation set: dev and held-out."""
+    import quoteeval
+
+    rows = []
+    for split, path in (("dev", quoteeval.DEV), ("held-out", HELDOUT / "quotes" / "heldout.jsonl")):
+        if not path.exists():
+            continue
+        cases = quoteeval.load(path)
+        result = quoteeval.evaluate(cases)
+        for key, what in (("quotations", "quotation errors"), ("quote_altered", "quote-altered only")):
+            v = result[key]
+            row = Row(
+                f"{what} ({split}, {len(cases)} cases)",
+                "measured",
+                f"P {v['precision']}  R {v['recall']}  (tp {v['tp']} fp {v['fp']} fn {v['fn']})",
+                f"P >= {QUOTE_PRECISION:.2f}, R >= {QUOTE_RECALL:.2f}",
+                values=v,
+            )
+            row.status = _status((v["precision"] or 0.0) >= QUOTE_PRECISION and (v["recall"] or 0.0) >= QUOTE_RECALL)
+            rows.append(row)
+        spans = result["spans"]
+        rows.append(
+            Row(
+                f"quotation spans read exactly ({split})",
+                "measured",
+                f"{spans['quotations_exact']} of quotations, {spans['cases_exact']} of cases",
+                "all",
+                _status(spans["cases_exact"] == 1.0),
+                values=spans,
+            )
+        )
+    return Section("Quotations: labelled edits and harmless changes", rows)
+
+
 def alignment_section(eval_dir: Path, scorer: Path, semantic: bool = False) -> Section:
     cases = alignment_cases(eval_dir)
     title = f"Alignment: {len(cases)} case(s)"
@@ -439,6 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda: similarity_section(args.data, semantic),
         lambda: alignment_section(args.eval, args.scorer, semantic),
         lambda: independent_section(args.eval, args.scorer, semantic),
+        conflict_section,
+        quotation_section,
     ]
     try:
         for run in runs:
