@@ -241,8 +241,8 @@ def _identity(s: Speaker) -> _Identity | None:
     if not content:
         return None
     head = content[-1]
-    if head in _GENERIC:
-        return None
+    if head in _GENERIC and len(content) == 1:
+        return None  # "officials", "the department": anyone's
     return (), head, initials
 
 

@@ -262,7 +262,7 @@ def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
 _SAY = (
     r"(?:said|says|told|tells|stated|announced|announces|confirmed|confirms|reported|"
     r"wrote|writes|added|adds|explained|explains|insisted|insists|claimed|argued|argues|"
-    r"warned|warns|acknowledged|acknowledges|tweeted|posted)"
+    r"warned|warns|acknowledged|acknowledges|tweeted)"
 )
 # after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
 # not "told", whose object is the listener ("..., told Reuters")
