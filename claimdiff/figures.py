@@ -181,7 +181,8 @@ def bounds(f: Figure) -> tuple[float, float] | None:
 def agree(a: Figure, b: Figure) -> bool:
     """True when two figures can state the same thing: :func:`same_figure`, or comparable measured
     figures whose :func:`bounds` overlap (``nearly 4.7 billion`` and ``4.69 billion``; ``$11.93`` and
-    ``$12``; ``more than 70`` and ``72``; but not ``up to 110 years`` and ``close to 115 years``).
+    ``$12``; ``more than 70`` and ``72``; but not ``up to 110 years`` and ``close to 115 years``). Two bounds
+    the same way agree when their values do (``at least 296`` and ``more than 600`` do not).
 
     >>> agree(*figures("nearly 4.7 billion or 4.69 billion"))
     True
@@ -207,6 +208,10 @@ def agree(a: Figure, b: Figure) -> bool:
             agree(replace(a, value=float(x or 0.0), hedge=None), replace(b, value=float(y or 0.0), hedge=None))
             for x, y in zip(a.value, b.value, strict=True)
         )
+    if a.hedge == b.hedge and a.hedge in ("over", "under"):
+        # two bounds the same way are two statements of the bound: "up to 41 hours" and "at most 14 hours"
+        # disagree, "more than 70" and "over 70" do not
+        return agree(replace(a, hedge=None), replace(b, hedge=None))
     ba, bb = bounds(a), bounds(b)
     if ba is None or bb is None:
         return False
