@@ -296,7 +296,16 @@ _SAY = (
 # after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
 # not "told", whose object is the listener ("..., told Reuters")
 _INVERTED = r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|insisted|stated|declared|continued|warned)"
-_AFTER_SAY = re.compile(r"(?:,|\u201d|\"|')\s*" + _INVERTED + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})")
+_ABBREVIATIONS = r"Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Cpl|Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Rev|Prof|Jr|Sr|U\.S|Co|Inc|Corp"
+# the speaker's words then end the clause ("..., said Jane Smith, the director."); a longer run is the reported
+# clause of a speaker named before ("Pathak, a railroad official, said most injuries occurred in ...")
+_AFTER_SAY = re.compile(
+    r"(?:,|\u201d|\"|')\s*"
+    + _INVERTED
+    + r"\s+(?P<who>(?:(?:"
+    + _ABBREVIATIONS
+    + r")\.\s*|[^\s,.;:!?\"\u201c\u201d()]+\s*){1,7}?)(?=[,.;:!?]|$)"
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})", re.IGNORECASE)
 _BEFORE_SAY = re.compile(r"\s+(?:has |have |had |also |later |previously )?" + _SAY + r"\b")
 _NP_STOP = re.compile(
