@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from claimdiff.check import check
+from claimdiff.check import Finding, Location, check
 from claimdiff.policy import ALL_KINDS, FindingKind, Policy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,12 +41,12 @@ def evaluate(cases: list[Path]) -> dict[str, Any]:
         derived = (case / "derived.txt").read_text(encoding="utf-8")
         gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
         report = check(source, derived, policy=Policy(fail_on=ALL_KINDS, ignore=frozenset()))
-        hits = [f for f in report.findings if f.kind in KIND.values() and f.derived is not None]
+        hits = [(f, f.derived) for f in report.findings if f.kind in KIND.values() and f.derived is not None]
 
-        def inside(sentence: str) -> list[Any]:
-            lo = derived.index(sentence)
+        def inside(sentence: str, text: str = derived, hits: list[tuple[Finding, Location]] = hits) -> list[Finding]:
+            lo = text.index(sentence)
             hi = lo + len(sentence)
-            return [f for f in hits if f.derived.start < hi and f.derived.end > lo]
+            return [f for f, at in hits if at.start < hi and at.end > lo]
 
         for edit in gold["conflicts"]:
             edits += 1
