@@ -296,7 +296,9 @@ _SAY = (
 # after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
 # not "told", whose object is the listener ("..., told Reuters")
 _INVERTED = r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|insisted|stated|declared|continued|warned)"
-_ABBREVIATIONS = r"Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Cpl|Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Rev|Prof|Jr|Sr|U\.S|Co|Inc|Corp"
+_ABBREVIATIONS = (
+    r"Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Cpl|Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Rev|Prof|Jr|Sr|U\.S|Co|Inc|Corp"
+)
 # the speaker's words then end the clause ("..., said Jane Smith, the director."); a longer run is the reported
 # clause of a speaker named before ("Pathak, a railroad official, said most injuries occurred in ...")
 _AFTER_SAY = re.compile(
