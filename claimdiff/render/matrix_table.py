@@ -43,7 +43,7 @@ class MatrixTable:
         t.add_column(Text("n"), justify="right", no_wrap=True, width=2)
         for s in m.sources:
             t.add_column(Text(s.id.upper()), ratio=1, overflow="fold")
-        rows = []
+        rows: list[tuple[str, list[Text], Text]] = []
         for c in m.claims:
             cells = [Text(safe(line_ends(cell(s.units, idx)))) for s, idx in zip(m.sources, c.units, strict=True)]
             pairs = Text()
@@ -57,11 +57,11 @@ class MatrixTable:
                 for y in x.conflicts:
                     reason = y.reason(m.sources[x.first].text, m.sources[x.second].text)
                     pairs.append("\n\u26a0 " + safe(reason), style=STYLES[Status.CONFLICTING])
-            rows.append((str(c.sources_count), *cells, pairs))
-        longest = max((len(line) for r in rows for line in r[-1].plain.split("\n")), default=6)
+            rows.append((str(c.sources_count), cells, pairs))
+        longest = max((len(line) for r in rows for line in r[2].plain.split("\n")), default=6)
         t.add_column(Text("pairs"), overflow="fold", width=min(max(longest, 6), 40))
-        for r in rows:
-            t.add_row(*r)
+        for count, cells, pairs in rows:
+            t.add_row(count, *cells, pairs)
         return t
 
     def summary(self) -> Text:
