@@ -106,7 +106,7 @@ def render_markdown(c: Comparison, *, show_boilerplate: bool = True) -> str:
         marks_a, marks_b = row_marks(c, row)
         label = f"{status.value} {row.match.score:.0f}"
         reasons = "; ".join(escape(x.reason(c.a.text, c.b.text)) for x in row.match.conflicts)
-        body.append((marked(raw_a, marks_a), f"{label}: {reasons}" if reasons else label, marked(raw_b, marks_b)))
+        body.append((marked(raw_a, marks_a), f"{label} \u2014 {reasons}" if reasons else label, marked(raw_b, marks_b)))
     lines.append(table(["A", "status", "B"], body))
     lines.append(
         "Status: shared (same words), paraphrased (same claim, other words), conflicting (same claim, a different "
@@ -119,7 +119,7 @@ def render_markdown(c: Comparison, *, show_boilerplate: bool = True) -> str:
 def _place(name: str, loc: Location | None) -> str:
     if loc is None:
         return ""
-    return f"{escape(name)}:{loc.line}: " + marked(
+    return escape(f"{name}:{loc.line}: ") + marked(
         loc.text, [(s - loc.start, e - loc.start) for s, e in loc.highlights]
     )
 
@@ -192,7 +192,7 @@ def render_matrix_markdown(m: Matrix) -> str:
     for r, c in enumerate(m.claims, 1):
         cells = [escape(cell(s.units, idx)) for s, idx in zip(m.sources, c.units, strict=True)]
         body.append([str(r), str(c.sources_count), *cells, escape("; ".join(link_text(m, c)))])
-    lines.append(table(["#", "sources", *(s.id.upper() for s in m.sources), "pairs"], body))
+    lines.append(table(["row", "sources", *(s.id.upper() for s in m.sources), "pairs"], body))
     lines.append(
         "One row per claim, one column per source; pairs: the label of each pair of sources a pairwise match "
         "joined (shared, paraphrased, conflicting) and its similarity (0-100)."
