@@ -173,7 +173,7 @@ def test_html_of_hostile_input_shows_it_as_text() -> None:
     shown = assert_inert_html(render_matrix_html(matrix([a, b, a[:200]], names=["<b>", "&", "'"])))
     assert "<script>window.__pwned = 1</script>" in shown and "<b>" in shown
     shown = assert_inert_html(render_check_html(check(a, b.replace("Quoted", "Quote"), names=("<i>", "<u>"))))
-    assert "<i>" in shown and "quote-altered" in shown
+    assert "<i>" in shown and "quote-unsourced" in shown
 
 
 def test_html_of_a_conflict_has_the_reason_and_the_spans_marked() -> None:
