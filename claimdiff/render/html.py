@@ -71,10 +71,10 @@ th, td { border: 1px solid #8c8c8c; padding: .35rem .5rem; vertical-align: top; 
   overflow-wrap: anywhere; white-space: pre-wrap; }
 th { background: #f2f2f2; }
 .status { width: 9rem; text-align: center; }
-.count { width: 4rem; text-align: center; }
+.count { width: 5.5rem; text-align: center; }
 .kind { width: 8rem; }
-.pairs { width: 12rem; }
-.pairs span { display: block; }
+.pairs { width: 13rem; }
+.pairs > span { display: block; margin-bottom: .15rem; }
 .label { font-weight: 700; }
 .score, .note { color: %(muted)s; }
 .reason { display: block; margin-top: .25rem; font-weight: 600; }
