@@ -252,3 +252,16 @@ def test_described_sets_each_source_origin() -> None:
     assert d.sources[0].kind is SourceKind.HTML and d.to_dict()["sources"][0]["meta"]["title"] == "T"
     with pytest.raises(ValueError):
         m.described([(SourceKind.TEXT, None)])
+
+
+def test_the_matrix_benchmark_reports_are_ten_of_forty_sentences() -> None:
+    import sys
+
+    sys.path.insert(0, str(SAMPLES.parent / "benchmarks"))
+    try:
+        from matrixcost import REPORTS, SENTENCES, reports
+    finally:
+        sys.path.pop(0)
+    texts = reports(seed=1)
+    assert len(texts) == REPORTS == 10
+    assert all(len(claimdiff.segment(t)) == SENTENCES for t in texts)
