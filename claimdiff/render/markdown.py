@@ -89,8 +89,7 @@ def render_markdown(c: Comparison, *, show_boilerplate: bool = True) -> str:
         f"only in A: {s.unique_a}, only in B: {s.unique_b}; {s.coverage_a:.0%} of A's claims found in B, "
         f"{s.coverage_b:.0%} of B's found in A",
         "",
-        f"A: {_name(c.a.name, page_label(c.a.meta))}  ",
-        f"B: {_name(c.b.name, page_label(c.b.meta))}",
+        f"A: {_name(c.a.name, page_label(c.a.meta))} \u00b7 B: {_name(c.b.name, page_label(c.b.meta))}",
         "",
     ]
     body: list[tuple[str, str, str]] = []
@@ -146,7 +145,7 @@ def render_check_markdown(r: CheckReport) -> str:
         f"{'s' if r.quotes_checked != 1 else ''} and {r.pairs_checked} aligned pair"
         f"{'s' if r.pairs_checked != 1 else ''} checked; {r.coverage:.0%} of SOURCE's claims carried{floor}",
         "",
-        f"SOURCE: {_name(r.source.name, page_label(r.source.meta))}  ",
+        f"SOURCE: {_name(r.source.name, page_label(r.source.meta))} \u2192 "
         f"DERIVED: {_name(r.derived.name, page_label(r.derived.meta))}",
         "",
     ]
