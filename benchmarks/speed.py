@@ -235,9 +235,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeated", action="store_true", help="also measure 10k and 100k repeated lines")
     parser.add_argument("--semantic", action="store_true", help="also measure the semantic similarity's cost")
     parser.add_argument("--web", action="store_true", help="measure only what reading a web page costs")
+    parser.add_argument("--conflicts", action="store_true", help="measure only what the conflict detector costs")
     parser.add_argument("--matrix", action="store_true", help="measure only the claim matrix against its 45 compares")
     parser.add_argument("--child", nargs=3, metavar=("N", "MODE", "SEED"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.conflicts:
+        sys.path.insert(0, str(HERE))
+        from detectcost import detector_costs
+        from detectcost import report as detect_report
+
+        print(detect_report(detector_costs()))
+        return 0
     if args.matrix:
         sys.path.insert(0, str(HERE))
         from matrixcost import matrix_costs

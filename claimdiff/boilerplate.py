@@ -179,7 +179,7 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     if len(piece) > _MAX_BOILERPLATE:
         return False
     low = piece.lower()
-    if len(piece) <= 120 and any(w in low for w in _CREDIT_WORDS) and re.fullmatch(_CREDIT, piece):
+    if _photo_credit(piece, _CREDIT_IN_TEXT):
         return True
     if re.fullmatch(_NAV, piece) or re.fullmatch(_NAV_PREFIX, piece):
         return True
@@ -193,9 +193,7 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     if kind is Kind.LINE:
         if _is_byline(piece):
             return True
-        if ("/" in piece or "via" in piece) and (
-            re.fullmatch(_AGENCY_CREDIT, piece) or re.fullmatch(_SOURCE_CREDIT, piece)
-        ):
+        if _source_credit(piece):
             return True
         if whole_line and piece.endswith(":") and len(piece.split()) <= 6:
             return True
@@ -225,16 +223,32 @@ def stands_alone(line: str) -> bool:
 # --- units together -----------------------------------------------------------------------------------
 
 
-def is_credit(piece: str) -> bool:
-    """A photo, agency or source credit line ("Photo: ...", ".../AFP via Getty Images", "X / Facebook")."""
-    if len(piece) > 160:
+_CREDIT_IN_TEXT = 120
+"""Longest photo credit read as boilerplate wherever it stands (a sentence may begin "Photo: ...")."""
+_CREDIT_LINE = 160
+"""Longest credit line under a caption (:func:`is_credit`): a line of its own may be longer."""
+
+
+def _photo_credit(piece: str, limit: int) -> bool:
+    """``Photo: Jane Doe``, ``Image credit: ...``: a credit word and the credit pattern, within ``limit``."""
+    if len(piece) > limit:
         return False
     low = piece.lower()
-    if any(w in low for w in _CREDIT_WORDS) and re.fullmatch(_CREDIT, piece):
-        return True
+    return any(w in low for w in _CREDIT_WORDS) and re.fullmatch(_CREDIT, piece) is not None
+
+
+def _source_credit(piece: str) -> bool:
+    """``.../AFP via Getty Images``, ``Chilliwack Fire Department / Facebook``: a credit to an agency or a
+    source (boilerplate only as a line of its own)."""
     return ("/" in piece or "via" in piece) and bool(
         re.fullmatch(_AGENCY_CREDIT, piece) or re.fullmatch(_SOURCE_CREDIT, piece)
     )
+
+
+def is_credit(piece: str) -> bool:
+    """A photo, agency or source credit line ("Photo: ...", ".../AFP via Getty Images", "X / Facebook"): the
+    credits :func:`is_boilerplate` knows, with the bound of a line of its own."""
+    return len(piece) <= _CREDIT_LINE and (_photo_credit(piece, _CREDIT_LINE) or _source_credit(piece))
 
 
 _FOLD = re.compile(r"[\W_]+")

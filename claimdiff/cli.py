@@ -421,6 +421,13 @@ def run() -> None:
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("claimdiff: interrupted\n")
         sys.exit(INTERRUPTED)
+    except BrokenPipeError:  # the help or the version, written by typer itself, to a reader that left
+        _silence_stdout()
+        sys.exit(ExitStatus.OK)
+    except OSError as e:  # ... or to a full disk: inputs are read inside the commands, which map their errors
+        _silence_stdout()
+        sys.stderr.write(_error_line(f"cannot write the output: {e.strerror or e}"))
+        sys.exit(ExitStatus.ERROR)
     except Exception as e:
         sys.stderr.write(_error_line(f"internal error ({type(e).__name__}: {e}); please report it"))
         sys.exit(ExitStatus.ERROR)

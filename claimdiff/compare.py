@@ -16,8 +16,8 @@ from claimdiff._version import __version__
 from claimdiff.align import Group, align
 from claimdiff.candidates import Pair, candidates, tie_key
 from claimdiff.conflicts import conflicts
-from claimdiff.cues import Reading, read
-from claimdiff.figures import figure_conflicts
+from claimdiff.cues import Reading, may_cue, read
+from claimdiff.figures import figure_conflicts, number_words
 from claimdiff.model import Comparison, Conflict, Label, Match, Source, Unit, require_text
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.segment import Segmenter
@@ -282,17 +282,18 @@ class _Readings:
     def __init__(self, texts: tuple[str, str], ua: list[Unit], ub: list[Unit]) -> None:
         self.texts = texts
         self.units = (ua, ub)
-        self.done: dict[tuple[int, int], Reading] = {}
+        self.done: dict[tuple[int, int, bool, bool], Reading] = {}
 
-    def __call__(self, side: int, k: int) -> Reading:
-        found = self.done.get((side, k))
+    def __call__(self, side: int, k: int, *, words: bool = True, numbers: bool = True) -> Reading:
+        key = (side, k, words, numbers)
+        found = self.done.get(key)
         if found is None:
             u = self.units[side][k]
-            found = self.done[(side, k)] = read(self.texts[side], u.start, u.end)
+            found = self.done[key] = read(self.texts[side], u.start, u.end, words=words, numbers=numbers)
         return found
 
-    def group(self, side: int, idx: tuple[int, ...]) -> Reading:
-        return Reading.join([self(side, k) for k in idx])
+    def group(self, side: int, idx: tuple[int, ...], *, words: bool = True, numbers: bool = True) -> Reading:
+        return Reading.join([self(side, k, words=words, numbers=numbers) for k in idx])
 
 
 def _figure_conflicts(
@@ -330,7 +331,7 @@ def _figure_conflicts(
     for _, _, i, j in sorted(found):
         if i in taken_a or j in taken_b:
             continue
-        ra, rb = readings(0, i), readings(1, j)
+        ra, rb = readings(0, i, words=False), readings(1, j, words=False)
         if not figure_conflicts(list(ra.figures), list(rb.figures)):
             continue
         taken_a.add(i)
@@ -363,8 +364,15 @@ def _label(
     wa, wb = _words(a_texts), _words(b_texts)
     found: tuple[Conflict, ...] = ()
     if a_texts != b_texts:  # the same text cannot disagree with itself
-        # each aligned claim is read once, for figures, cue words and speakers (see claimdiff.cues)
-        found = conflicts(readings.group(0, g.a), readings.group(1, g.b))
+        # each aligned claim is read once, for figures, cue words and speakers (see claimdiff.cues); what
+        # cannot differ is not read: the same words (attribution aside) carry the same cues, and the same
+        # digits, number words and months the same figures
+        joined_a, joined_b = " ".join(a_texts), " ".join(b_texts)
+        numbers = wa != wb and number_words(joined_a) != number_words(joined_b)
+        words = wa != wb and (may_cue(joined_a) or may_cue(joined_b))
+        found = conflicts(
+            readings.group(0, g.a, words=words, numbers=numbers), readings.group(1, g.b, words=words, numbers=numbers)
+        )
     if found:
         label = Label.CONFLICTING
     elif _wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb):

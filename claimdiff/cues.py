@@ -22,13 +22,14 @@ and handed to :mod:`claimdiff.conflicts`; nothing here compares two claims.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from claimdiff.figures import Figure, figures
 from claimdiff.normalize import fold, stem
 
-__all__ = ["Reading", "Speaker", "Word", "read"]
+__all__ = ["Reading", "Speaker", "Word", "may_cue", "read"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,19 @@ _WEAK = frozenset(
 )
 """Verbs that hedge a clause they introduce ("authorities believe 22 are trapped"): never a cue of their own,
 but a claim that has one is not stated as certain."""
+_ANY_CUE = re.compile(
+    r"n['\u2019]t\b|\b(?:cannot|"
+    + "|".join(sorted(_NEGATION | _NEGATION_TO | _MODAL | _MODAL_TO | _BOTH, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def may_cue(text: str) -> bool:
+    """Whether ``text`` holds a word that can be a negation or modality cue (a cheap test before reading)."""
+    return _ANY_CUE.search(text) is not None
+
+
 # function words a cue looks past to find what it bears on
 _FUNCTION = frozenset(
     "a an the to be is are was were been being am do does did have has had having will would shall should "
@@ -138,8 +152,10 @@ _ANCHOR_REACH = 5
 _CONTRACTION = {"ca": "can", "wo": "will", "sha": "shall"}
 
 
-def read(text: str, start: int = 0, end: int | None = None) -> Reading:
+def read(text: str, start: int = 0, end: int | None = None, *, words: bool = True, numbers: bool = True) -> Reading:
     """Read ``text[start:end]`` (a claim of a source text); offsets in the result index ``text``.
+    ``words=False`` leaves out the words and cues, ``numbers=False`` the figures (a caller that knows the other
+    claim has the same words, or the same numbers, need not read them); speakers are always read.
 
     >>> r = read("He is not expected to appeal, the FAA said.")
     >>> [(w.low, w.cue, r.words[w.anchor].low) for w in r.words if w.cue]
@@ -148,33 +164,46 @@ def read(text: str, start: int = 0, end: int | None = None) -> Reading:
     ['the FAA']
     """
     stop = len(text) if end is None else end
-    words: list[Word] = []
+    speakers = tuple(_speakers(text, start, stop))
+    found = tuple(_shift(f, start) for f in figures(text[start:stop])) if numbers else ()
+    if not words:
+        return Reading((), found, speakers)
+    out: list[Word] = []
     breaks: set[int] = set()
-    last = start
+    # clause marks, found once; a word after one (since the previous word) begins a clause
+    marks = [b.start() for b in _BREAK.finditer(text, start, stop)]
+    k = 0
     for m in _WORD.finditer(text, start, stop):
-        if _BREAK.search(text, last, m.start()):
-            breaks.add(len(words))
-        last = m.end()
+        if k < len(marks) and marks[k] < m.start():
+            breaks.add(len(out))
+            while k < len(marks) and marks[k] < m.start():
+                k += 1
         token = m.group()
-        low = fold(token).replace("\u2019", "'")
+        low = _low(token)
         if low.endswith("n't") and len(low) > 3:
             head = low[:-3]
             head = _CONTRACTION.get(head, head)
             cut = m.end() - 3
-            words.append(Word(m.start(), cut, head, stem(head)))
-            words.append(Word(cut, m.end(), "n't", "not"))
+            out.append(Word(m.start(), cut, head, _stem(head)))
+            out.append(Word(cut, m.end(), "n't", "not"))
         elif low == "cannot":
-            words.append(Word(m.start(), m.start() + 3, "can", "can"))
-            words.append(Word(m.start() + 3, m.end(), "not", "not"))
+            out.append(Word(m.start(), m.start() + 3, "can", "can"))
+            out.append(Word(m.start() + 3, m.end(), "not", "not"))
         else:
-            words.append(Word(m.start(), m.end(), low, stem(low)))
-    words = _cues(words, breaks)
-    return Reading(
-        tuple(words),
-        tuple(_shift(f, start) for f in figures(text[start:stop])),
-        tuple(_speakers(text, start, stop)),
-        frozenset(breaks),
-    )
+            out.append(Word(m.start(), m.end(), low, _stem(low)))
+    out = _cues(out, breaks)
+    return Reading(tuple(out), found, speakers, frozenset(breaks))
+
+
+@functools.lru_cache(maxsize=8192)
+def _low(token: str) -> str:
+    """A word folded for matching: the same as :func:`claimdiff.normalize.fold`, remembered (words recur)."""
+    return fold(token).replace("\u2019", "'")
+
+
+@functools.lru_cache(maxsize=8192)
+def _stem(low: str) -> str:
+    return stem(low)
 
 
 def _shift(f: Figure, by: int) -> Figure:
@@ -267,7 +296,18 @@ _SAY = (
 # after a comma or a closing quotation mark, a speech verb is followed by its speaker ("..., said the FAA");
 # not "told", whose object is the listener ("..., told Reuters")
 _INVERTED = r"(?:said|says|added|adds|wrote|writes|noted|notes|explained|insisted|stated|declared|continued|warned)"
-_AFTER_SAY = re.compile(r"(?:,|\u201d|\"|')\s*" + _INVERTED + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})")
+_ABBREVIATIONS = (
+    r"Gen|Lt|Col|Maj|Sgt|Capt|Cmdr|Adm|Brig|Cpl|Dr|Mr|Mrs|Ms|St|Sen|Rep|Gov|Rev|Prof|Jr|Sr|U\.S|Co|Inc|Corp"
+)
+# the speaker's words then end the clause ("..., said Jane Smith, the director."); a longer run is the reported
+# clause of a speaker named before ("Pathak, a railroad official, said most injuries occurred in ...")
+_AFTER_SAY = re.compile(
+    r"(?:,|\u201d|\"|')\s*"
+    + _INVERTED
+    + r"\s+(?P<who>(?:(?:"
+    + _ABBREVIATIONS
+    + r")\.\s*|[^\s,.;:!?\"\u201c\u201d()]+\s*){1,7}?)(?=[,.;:!?]|$)"
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:!?\"\u201c\u201d()]{2,80})", re.IGNORECASE)
 _BEFORE_SAY = re.compile(r"\s+(?:has |have |had |also |later |previously )?" + _SAY + r"\b")
 _NP_STOP = re.compile(

@@ -38,7 +38,7 @@ import re
 from dataclasses import replace
 
 from claimdiff.figure_parser import Parser
-from claimdiff.figure_tokens import TWELVE_HOUR, Figure, Value
+from claimdiff.figure_tokens import MONTH_ABBR, MONTHS, ONES, SCALES, TWELVE_HOUR, Figure, Value
 
 __all__ = [
     "TWELVE_HOUR",
@@ -50,6 +50,7 @@ __all__ = [
     "comparable",
     "figure_conflicts",
     "figures",
+    "number_words",
     "same_figure",
 ]
 
@@ -57,7 +58,36 @@ __all__ = [
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order of appearance (see the module documentation), with the
     :attr:`~Figure.hedge` the words around it give."""
+    if not _MAY_HOLD.search(text):
+        return []  # no digit, number word or month: nothing to tokenize
     return [_hedged(text, f) for f in Parser(text).parse()]
+
+
+_MAY_HOLD = re.compile(
+    r"\d|\b(?:"
+    + "|".join(sorted({*ONES, *SCALES, *MONTHS, *MONTH_ABBR, "dozen", "hundred"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+"""What any figure needs: a digit, a number or scale word, or a month (a date)."""
+_NUMBERISH = re.compile(
+    r"\d[\d.,:/]*|(?<![a-z])[ap]\.?m\b|\b(?:"
+    + "|".join(sorted({*ONES, *SCALES, *MONTHS, *MONTH_ABBR, "dozen", "hundred", "half"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def number_words(text: str) -> list[str]:
+    """The digits, number words, months and a.m./p.m. marks of ``text``, folded and sorted: two texts with the
+    same ones state the same figures (their figures cannot conflict), whatever else differs.
+
+    >>> number_words("Sales rose 5% to $4.7 billion in March"), number_words("no figure here")
+    (['4.7', '5', 'billion', 'march'], [])
+    """
+    return sorted(
+        m.group().lower().replace(".", "") if m.group()[0].isalpha() else m.group() for m in _NUMBERISH.finditer(text)
+    )
 
 
 _HEDGE_BEFORE = re.compile(
@@ -151,7 +181,8 @@ def bounds(f: Figure) -> tuple[float, float] | None:
 def agree(a: Figure, b: Figure) -> bool:
     """True when two figures can state the same thing: :func:`same_figure`, or comparable measured
     figures whose :func:`bounds` overlap (``nearly 4.7 billion`` and ``4.69 billion``; ``$11.93`` and
-    ``$12``; ``more than 70`` and ``72``; but not ``up to 110 years`` and ``close to 115 years``).
+    ``$12``; ``more than 70`` and ``72``; but not ``up to 110 years`` and ``close to 115 years``). Two bounds
+    the same way agree when their values do (``at least 296`` and ``more than 600`` do not).
 
     >>> agree(*figures("nearly 4.7 billion or 4.69 billion"))
     True
@@ -177,6 +208,10 @@ def agree(a: Figure, b: Figure) -> bool:
             agree(replace(a, value=float(x or 0.0), hedge=None), replace(b, value=float(y or 0.0), hedge=None))
             for x, y in zip(a.value, b.value, strict=True)
         )
+    if a.hedge == b.hedge and a.hedge in ("over", "under"):
+        # two bounds the same way are two statements of the bound: "up to 41 hours" and "at most 14 hours"
+        # disagree, "more than 70" and "over 70" do not
+        return agree(replace(a, hedge=None), replace(b, hedge=None))
     ba, bb = bounds(a), bounds(b)
     if ba is None or bb is None:
         return False

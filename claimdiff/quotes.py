@@ -86,7 +86,8 @@ class Word:
 
 
 def _role(text: str, i: int, mark: str) -> str:
-    """``open``, ``close``, ``either`` or ``none`` for the quotation mark ``mark`` at ``text[i]``."""
+    """``open``, ``close``, ``either``, ``loose`` (a straight double mark between spaces) or ``none`` for the
+    quotation mark ``mark`` at ``text[i]``."""
     if mark == "``":
         return "open"
     if mark == "''":
@@ -106,7 +107,7 @@ def _role(text: str, i: int, mark: str) -> str:
     if c in _CLOSING:
         return "open" if space_before and not space_after and after not in ".,;:!?" else "close"
     if space_before and space_after:
-        return "none"
+        return "loose" if c == '"' else "none"
     if space_before:
         return "open"
     if space_after or not after.isalnum():
@@ -129,6 +130,13 @@ def find_quotes(text: str) -> list[Quote]:
         inner = pos + width
         e = bisect_right(paragraph_ends, pos)
         limit = paragraph_ends[e] if e < len(paragraph_ends) else len(text)
+        if role == "loose":
+            # a straight mark between spaces (had been given " plenty of time"): it opens a quotation only
+            # when a closing mark follows in its paragraph
+            nxt = marks[k + 1] if k + 1 < len(marks) and marks[k + 1][0] < limit else None
+            if nxt is None or nxt[1] not in ("close", "either"):
+                k += 1
+                continue
         if text[pos] in _CJK_OPENING:
             # corner brackets nest (「…『…』…」): the quotation ends at the bracket that matches its own
             match = _matching_bracket(text, marks, k, limit)

@@ -51,6 +51,8 @@ def test_item2_width_bounds_are_accepted(width: str) -> None:
         ["check", AXIOS, SECONDARY],
         ["check", AXIOS, SECONDARY, "--format", "github"],
         ["--version"],
+        ["--help"],
+        ["compare", "--help"],
     ],
 )
 def test_item5_output_that_cannot_be_written_is_one_line_and_status_2(args: list[str]) -> None:
