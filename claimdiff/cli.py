@@ -6,36 +6,42 @@ Exit status: 0 ok, 1 a check found problems, 2 usage or input error (one line on
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from enum import IntEnum, StrEnum
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from claimdiff._version import __version__
+from claimdiff.cli_support import (
+    _EITHER,
+    INTERRUPTED,
+    BoilerOpt,
+    CannotWrite,
+    Color,
+    ColorOpt,
+    EncodingOpt,
+    ExhaustiveOpt,
+    ExitStatus,
+    MergeOpt,
+    OutputOpt,
+    ReaderLeft,
+    ReportA,
+    ReportB,
+    SharedOpt,
+    SimilarityOpt,
+    ThresholdOpt,
+    TimeoutOpt,
+    WidthOpt,
+    _error_line,
+    _silence_stdout,
+    _similarity,
+    fail,
+    output,
+    read_inputs,
+    writing,
+)
 from claimdiff.render import MAX_WIDTH, MIN_WIDTH, ExtractFormat, Format
-from claimdiff.similarity import INSTALL_HINT, Similarity
 
-if TYPE_CHECKING:
-    from claimdiff.inputs import Document
-
-
-class ExitStatus(IntEnum):
-    OK = 0
-    PROBLEMS = 1
-    ERROR = 2
-
-
-INTERRUPTED = 130
-"""Exit status after Ctrl-C (128 + SIGINT, as shells report it)."""
-
-
-class Color(StrEnum):
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
+__all__ = ["ExitStatus", "app", "fail", "run", "writing"]
 
 app = typer.Typer(
     name="claimdiff",
@@ -46,42 +52,6 @@ app = typer.Typer(
     # plain help: rich's help panels cut long option names at 80 columns ("--shared-thresho…")
     rich_markup_mode=None,
 )
-
-
-class ReaderLeft(Exception):
-    """The reader of standard output went away (``| head``): not an error."""
-
-
-class CannotWrite(Exception):
-    """Standard output cannot be written (a full disk, a closed descriptor); the message is one line."""
-
-
-@contextmanager
-def writing() -> Iterator[None]:
-    """Turn failures to write the output into :class:`ReaderLeft` and :class:`CannotWrite`, which
-    :func:`run` maps to exit statuses (typer would turn a broken pipe into status 1, which reads as
-    "check found problems"). The output is flushed inside, so that a late failure is caught too."""
-    try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise ReaderLeft from None
-    except OSError as e:
-        raise CannotWrite(f"cannot write the output: {e.strerror or e}") from None
-
-
-def _error_line(message: str) -> str:
-    """``claimdiff: error: ...`` on one line, with any control character of a file name or of input
-    text made visible (a name may hold ESC or a line break)."""
-    from claimdiff.render.controls import safe
-
-    return f"claimdiff: error: {safe(message, one_line=True)}\n"
-
-
-def fail(message: str) -> NoReturn:
-    """Print a one-line error on stderr and exit with status 2."""
-    sys.stderr.write(_error_line(message))
-    raise typer.Exit(ExitStatus.ERROR)
 
 
 def _version(value: bool) -> None:
@@ -101,92 +71,6 @@ def main(
     """Compare what two reports claim: shared, paraphrased and unique claims, side by side."""
 
 
-def read_inputs(paths: list[str], encoding: str | None, timeout: float) -> list[Document]:
-    """Read each input (a file, ``-``, a saved page or a URL); an input error is one line and status 2."""
-    from claimdiff.inputs import InputError, read_input
-
-    if paths.count("-") > 1:
-        fail("standard input ('-') can stand for only one of the inputs")
-    try:
-        return [read_input(p, encoding=encoding, timeout=timeout) for p in paths]
-    except InputError as e:
-        fail(str(e))
-
-
-_EITHER = "a text file, a saved HTML page, an http(s):// URL, or - for stdin"
-ReportA = Annotated[str, typer.Argument(metavar="A", help=f"The first report (left column): {_EITHER}.")]
-ReportB = Annotated[str, typer.Argument(metavar="B", help=f"The second report (right column): {_EITHER}.")]
-TimeoutOpt = Annotated[
-    float,
-    typer.Option(
-        "--timeout", min=0.1, max=600, help="Seconds to wait for a web server to connect or send more. Default 20."
-    ),
-]
-ThresholdOpt = Annotated[
-    float,
-    typer.Option(
-        "--threshold",
-        min=0.01,
-        max=100,
-        help="Similarity (0-100) at which two claims count as the same claim. Default 52.",
-    ),
-]
-SharedOpt = Annotated[
-    float,
-    typer.Option(
-        "--shared-threshold",
-        min=0,
-        max=100,
-        help="Wording agreement (0-100) at which an aligned pair is 'shared' rather than 'paraphrased'. Default 80.",
-    ),
-]
-MergeOpt = Annotated[
-    float,
-    typer.Option(
-        "--merge-threshold",
-        min=0,
-        max=100,
-        help=(
-            "Share (0-100) of a leftover claim's words that another claim must carry"
-            " for a merged or split match. Default 40."
-        ),
-    ),
-]
-ExhaustiveOpt = Annotated[
-    bool,
-    typer.Option("--exhaustive", help="Score every pair of claims instead of candidates only (slow on long texts)."),
-]
-BoilerOpt = Annotated[
-    bool,
-    typer.Option(
-        "--boilerplate/--no-boilerplate",
-        help="Mark photo credits, datelines, bylines, wire notices and the like as boilerplate, left out of alignment.",
-    ),
-]
-EncodingOpt = Annotated[
-    str | None,
-    typer.Option("--encoding", help="Decode inputs with this codec instead of the automatic rule (see README)."),
-]
-SimilarityOpt = Annotated[
-    Similarity | None,
-    typer.Option(
-        "--similarity",
-        help="How claims are compared: lexical (words; default) or semantic (words and sentence embeddings;"
-        f" needs {INSTALL_HINT}). Default: [tool.claimdiff] similarity, else lexical.",
-    ),
-]
-ColorOpt = Annotated[Color, typer.Option("--color", help="Colour the table: auto (when a terminal), always, never.")]
-WidthOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--width",
-        min=MIN_WIDTH,
-        max=MAX_WIDTH,
-        help=f"Table width in columns, {MIN_WIDTH} to {MAX_WIDTH} (default: the terminal's, or 80 when piped).",
-    ),
-]
-
-
 @app.command()
 def compare(
     a: ReportA,
@@ -194,9 +78,13 @@ def compare(
     output_format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", help="Output format: a side-by-side table, or JSON (schema claimdiff/compare/2)."
+            "--format",
+            "-f",
+            help="Output: a side-by-side table, JSON (schema claimdiff/compare/2), Markdown or a self-contained"
+            " HTML page.",
         ),
     ] = Format.TABLE,
+    out: OutputOpt = None,
     threshold: ThresholdOpt = 52.0,
     shared_threshold: SharedOpt = 80.0,
     merge_threshold: MergeOpt = 40.0,
@@ -220,13 +108,7 @@ def compare(
     from claimdiff.render.progress import progress_bar
     from claimdiff.similarity import SemanticUnavailable
 
-    if similarity is None:
-        from claimdiff.policy import PolicyError, project_similarity
-
-        try:
-            similarity = project_similarity()
-        except PolicyError as e:
-            fail(str(e))
+    similarity = _similarity(similarity)
     doc_a, doc_b = read_inputs([a, b], encoding, timeout)
     try:
         with progress_bar(size=len(doc_a.text) + len(doc_b.text)) as progress:
@@ -246,14 +128,22 @@ def compare(
     except (claimdiff.OptionsError, SemanticUnavailable) as e:
         fail(str(e))
     result = result.described(doc_a.origin, doc_b.origin)
-    with writing():
+    with output(out) as stream:
         if output_format is Format.JSON:
-            sys.stdout.write(dumps(result.to_dict()))
-            return
-        from claimdiff.render.table import console_for, print_table
+            stream.write(dumps(result.to_dict()))
+        elif output_format is Format.MARKDOWN:
+            from claimdiff.render.markdown import render_markdown
 
-        console = console_for(sys.stdout, color=color.value, width=width)
-        print_table(result, console, show_boilerplate=not hide_boilerplate)
+            stream.write(render_markdown(result, show_boilerplate=not hide_boilerplate))
+        elif output_format is Format.HTML:
+            from claimdiff.render.html import render_html
+
+            stream.write(render_html(result, show_boilerplate=not hide_boilerplate))
+        else:
+            from claimdiff.render.table import console_for, print_table
+
+            console = console_for(stream, color=color.value, width=width)
+            print_table(result, console, show_boilerplate=not hide_boilerplate)
 
 
 @app.command()
@@ -265,10 +155,12 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            metavar="[text|json|github]",
-            help="Output: a readable report, JSON (schema claimdiff/check/2) or GitHub workflow commands.",
+            metavar="[text|json|github|markdown|html]",
+            help="Output: a readable report, JSON (schema claimdiff/check/2), GitHub workflow commands, Markdown"
+            " (for $GITHUB_STEP_SUMMARY) or a self-contained HTML page.",
         ),
     ] = None,
+    out: OutputOpt = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -377,22 +269,105 @@ def check(
     except (OptionsError, SemanticUnavailable) as e:
         fail(str(e))
     report = report.described(doc_source.origin, doc_derived.origin)
-    with writing():
+    with output(out) as stream:
         if policy.format is OutputFormat.JSON:
             from claimdiff.render.json import dumps
 
-            sys.stdout.write(dumps(report.to_dict()))
+            stream.write(dumps(report.to_dict()))
         elif policy.format is OutputFormat.GITHUB:
             from claimdiff.render.github import render_github
 
-            sys.stdout.write(render_github(report))
+            stream.write(render_github(report))
+        elif policy.format is OutputFormat.MARKDOWN:
+            from claimdiff.render.markdown import render_check_markdown
+
+            stream.write(render_check_markdown(report))
+        elif policy.format is OutputFormat.HTML:
+            from claimdiff.render.html import render_check_html
+
+            stream.write(render_check_html(report))
         else:
             from claimdiff.render.check_text import print_check
             from claimdiff.render.table import console_for
 
-            print_check(report, console_for(sys.stdout, color=color.value, width=width))
+            print_check(report, console_for(stream, color=color.value, width=width))
     if not report.passed:
         raise typer.Exit(ExitStatus.PROBLEMS)
+
+
+@app.command()
+def matrix(
+    sources: Annotated[
+        list[str],
+        typer.Argument(metavar="SOURCE...", help=f"Two or more reports, one column each: {_EITHER} (once)."),
+    ],
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: a table, JSON (schema claimdiff/matrix/1), Markdown or a self-contained HTML page.",
+        ),
+    ] = Format.TABLE,
+    out: OutputOpt = None,
+    threshold: ThresholdOpt = 52.0,
+    shared_threshold: SharedOpt = 80.0,
+    merge_threshold: MergeOpt = 40.0,
+    exhaustive: ExhaustiveOpt = False,
+    similarity: SimilarityOpt = None,
+    boilerplate: BoilerOpt = True,
+    encoding: EncodingOpt = None,
+    timeout: TimeoutOpt = 20.0,
+    color: ColorOpt = Color.AUTO,
+    width: WidthOpt = None,
+) -> None:
+    """Which of several reports state which claim: one row per claim, one column per report.
+
+    Every pair of reports is compared as by 'claimdiff compare'; the matches are joined into rows.
+
+    Example: claimdiff matrix samples/interview/*.txt --format html -o matrix.html
+    """
+    from claimdiff.compare import Options, OptionsError
+    from claimdiff.matrix import matrix as build_matrix
+    from claimdiff.similarity import SemanticUnavailable
+
+    if len(sources) < 2:
+        fail("matrix needs two or more sources")
+    try:
+        options = Options(
+            threshold=threshold,
+            shared_threshold=shared_threshold,
+            merge_threshold=merge_threshold,
+            exhaustive=exhaustive,
+            boilerplate=boilerplate,
+            similarity=_similarity(similarity),
+        )
+    except OptionsError as e:
+        fail(str(e))
+    docs = read_inputs(sources, encoding, timeout)
+    try:
+        result = build_matrix([d.text for d in docs], names=sources, options=options)
+    except (OptionsError, SemanticUnavailable) as e:
+        fail(str(e))
+    result = result.described([d.origin for d in docs])
+    with output(out) as stream:
+        if output_format is Format.JSON:
+            from claimdiff.render.json import dumps
+
+            stream.write(dumps(result.to_dict()))
+        elif output_format is Format.MARKDOWN:
+            from claimdiff.render.markdown import render_matrix_markdown
+
+            stream.write(render_matrix_markdown(result))
+        elif output_format is Format.HTML:
+            from claimdiff.render.html import render_matrix_html
+
+            stream.write(render_matrix_html(result))
+        else:
+            from claimdiff.render.matrix_table import print_matrix
+            from claimdiff.render.table import console_for
+
+            print_matrix(result, console_for(stream, color=color.value, width=width))
 
 
 @app.command()
@@ -416,17 +391,6 @@ def extract(
     (document,) = read_inputs([page], encoding, timeout)
     with writing():
         sys.stdout.write(render_extract(document, output_format))
-
-
-def _silence_stdout() -> None:
-    """Point stdout at the null device, so that the interpreter's last flush cannot fail again."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def run() -> None:

@@ -10,10 +10,12 @@ __all__ = ["ExtractFormat", "Format", "OutputFormat"]
 
 
 class Format(StrEnum):
-    """Output formats of ``claimdiff compare``."""
+    """Output formats of ``claimdiff compare`` and ``claimdiff matrix``."""
 
     TABLE = "table"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class OutputFormat(StrEnum):
@@ -22,6 +24,8 @@ class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 class ExtractFormat(StrEnum):

@@ -15,7 +15,7 @@ one line naming the file, the key and the value::
     short-quote-words = 2         # quotations of at most this many words never fail on their own
     threshold = 52                # the compare pipeline's similarity threshold (0-100; default: compare's)
     similarity = "semantic"       # lexical or semantic (default: [tool.claimdiff] similarity, else lexical)
-    format = "github"             # text, json or github
+    format = "github"             # text, json, github, markdown or html
 
 ``similarity`` may also be set for every command in the ``[tool.claimdiff]`` table itself
 (:func:`project_similarity`); ``[tool.claimdiff.check]`` wins for ``check``.
@@ -33,6 +33,8 @@ from typing import Any
 
 from claimdiff.formats import OutputFormat
 from claimdiff.similarity import Similarity
+
+_FORMATS = ", ".join(f.value for f in OutputFormat)
 
 __all__ = [
     "DEFAULT_FAIL_ON",
@@ -262,7 +264,7 @@ def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None =
                 changes["similarity"] = parse_similarity(value)
             elif key == "format":
                 if not isinstance(value, str) or value not in {f.value for f in OutputFormat}:
-                    raise PolicyError(f"format must be one of text, json, github, got {value!r}")
+                    raise PolicyError(f"format must be one of {_FORMATS}, got {value!r}")
                 changes["format"] = OutputFormat(value)
             else:
                 changes[key.replace("-", "_")] = _number(where, key, value)
@@ -363,6 +365,6 @@ def resolve_policy(
         changes["similarity"] = parse_similarity(similarity, "--similarity")
     if output_format is not None:
         if output_format not in {f.value for f in OutputFormat}:
-            raise PolicyError(f"--format must be one of text, json, github, got {output_format!r}")
+            raise PolicyError(f"--format must be one of {_FORMATS}, got {output_format!r}")
         changes["format"] = OutputFormat(output_format)
     return replace(policy, **changes) if changes else policy

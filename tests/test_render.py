@@ -7,7 +7,8 @@ import io
 from rich.console import Console
 
 import claimdiff
-from claimdiff.render.table import ComparisonTable, _rows, print_table, safe
+from claimdiff.render.rows import rows as _rows
+from claimdiff.render.table import ComparisonTable, print_table, safe
 
 A = "The bridge will close on Monday. Repairs cost $4 million. The mayor resigned."
 B = "Officials met on Sunday. The bridge will close on Monday. A detour is planned. Repairs cost $4 million."

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
@@ -18,12 +17,13 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from claimdiff.model import Comparison, Match, Status, Unit
+from claimdiff.model import Comparison, Status
 from claimdiff.render import MAX_WIDTH, MIN_WIDTH, page_label
 from claimdiff.render.controls import safe
-from claimdiff.worddiff import changed_words
+from claimdiff.render.rows import Row, cell, merge_marks, row_marks, rows
 
-__all__ = ["ComparisonTable", "append_changed", "console_for", "print_table", "safe"]
+__all__ = ["STYLES", "ComparisonTable", "Row", "append_changed", "console_for", "print_table", "rows", "safe"]
+
 
 STYLES = {
     Status.SHARED: "green",
@@ -61,76 +61,14 @@ def _text(raw: str, style: str, marks: Iterable[tuple[int, int]] = (), plain: tu
     # so that the marks still land on the right words.
     raw = line_ends(raw)
     out = Text(style=style)
-    merged: list[list[int]] = []
-    for start, end in sorted(marks):
-        # one highlight for a run of changed words, not one per word
-        if merged and not raw[merged[-1][1] : start].strip():
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
     pos = 0
-    for start, end in merged:
+    # one highlight for a run of changed words, not one per word
+    for start, end in merge_marks(raw, list(marks)):
         out.append(safe(raw[pos:start]))
         append_changed(out, raw[start:end], plain)
         pos = end
     out.append(safe(raw[pos:]))
     return out
-
-
-def _local(units: tuple[Unit, ...], idx: tuple[int, ...], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of the source text as offsets into the units ``idx`` joined by spaces (a row's cell)."""
-    out: list[tuple[int, int]] = []
-    base = 0
-    for k in idx:
-        u = units[k]
-        out.extend(
-            (max(a, u.start) - u.start + base, min(b, u.end) - u.start + base)
-            for a, b in spans
-            if a < u.end and b > u.start
-        )
-        base += len(u.text) + 1
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    a: tuple[int, ...]
-    b: tuple[int, ...]
-    match: Match | None
-
-
-def _rows(c: Comparison) -> list[_Row]:
-    by_a = c.partners("a")
-    by_b = c.partners("b")
-    # Each B-only unit hangs before the next matched B unit (or at the end).
-    pending: dict[int | None, list[int]] = {}
-    waiting: list[int] = []
-    for j in range(len(c.b.units)):
-        if j in by_b:
-            if waiting:
-                pending[j] = waiting
-                waiting = []
-        else:
-            waiting.append(j)
-    if waiting:
-        pending[None] = waiting
-
-    rows: list[_Row] = []
-    done: set[int] = set()
-    for i in range(len(c.a.units)):
-        m = by_a.get(i)
-        if m is None:
-            rows.append(_Row((i,), (), None))
-            continue
-        if id(m) in done:
-            continue
-        done.add(id(m))
-        for j in m.b:
-            rows.extend(_Row((), (k,), None) for k in pending.pop(j, []))
-        rows.append(_Row(m.a, m.b, m))
-    for key in sorted(pending, key=lambda k: -1 if k is None else k):
-        rows.extend(_Row((), (k,), None) for k in pending[key])
-    return rows
 
 
 class ComparisonTable:
@@ -154,17 +92,12 @@ class ComparisonTable:
         t.add_column(Text("A"), ratio=1, overflow="fold")
         t.add_column(Text("status"), justify="center", no_wrap=True, width=11)
         t.add_column(Text("B"), ratio=1, overflow="fold")
-        for row in _rows(c):
+        for row in rows(c):
             if row.match is not None:
                 status = Status(row.match.label.value)
-                raw_a = " ".join(c.a.units[k].text for k in row.a)
-                raw_b = " ".join(c.b.units[k].text for k in row.b)
-                if row.match.conflicts:
-                    # the words that disagree, not every changed word
-                    marks_a = _local(c.a.units, row.a, [(x.a.start, x.a.end) for x in row.match.conflicts])
-                    marks_b = _local(c.b.units, row.b, [(x.b.start, x.b.end) for x in row.match.conflicts])
-                else:
-                    marks_a, marks_b = changed_words(raw_a, raw_b)
+                raw_a, raw_b = cell(c.a.units, row.a), cell(c.b.units, row.b)
+                # the words that disagree for a conflict, else every changed word
+                marks_a, marks_b = row_marks(c, row)
                 label = Text(f"{status.value}\n{row.match.score:.0f}", style=STYLES[status])
                 plain_a, plain_b = (None, None) if self.colour else (PLAIN_MARKS["a"], PLAIN_MARKS["b"])
                 cell_a = _text(raw_a, "", marks_a, plain_a)
