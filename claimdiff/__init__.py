@@ -6,7 +6,8 @@
 ['shared']
 
 Public API: :func:`compare`, :func:`segment`, :func:`similarity`, the result types in
-:mod:`claimdiff.model` and :class:`Options`; :func:`check` (a :class:`CheckReport` under a :class:`Policy`).
+:mod:`claimdiff.model` and :class:`Options`; :func:`check` (a :class:`CheckReport` under a :class:`Policy`);
+:func:`matrix` (a :class:`Matrix`: the claims of two or more sources, row by row).
 
 The names are loaded on first use (module ``__getattr__``), so that ``import claimdiff`` and the command
 line's start-up do not pay for modules a run does not need.
@@ -24,6 +25,7 @@ from claimdiff._version import __version__
 if TYPE_CHECKING:
     from claimdiff.check import CheckReport, check
     from claimdiff.compare import Options, OptionsError, compare
+    from claimdiff.matrix import Matrix, matrix
     from claimdiff.model import Comparison, Kind, Label, Match, Meta, Source, SourceKind, Status, Summary, Unit
     from claimdiff.policy import Policy
     from claimdiff.segment import Segmenter, segment
@@ -35,6 +37,8 @@ _WHERE = {
     "Options": "claimdiff.compare",
     "OptionsError": "claimdiff.compare",
     "compare": "claimdiff.compare",
+    "Matrix": "claimdiff.matrix",
+    "matrix": "claimdiff.matrix",
     "Comparison": "claimdiff.model",
     "Kind": "claimdiff.model",
     "Label": "claimdiff.model",
@@ -57,6 +61,7 @@ __all__ = [
     "Kind",
     "Label",
     "Match",
+    "Matrix",
     "Meta",
     "Options",
     "OptionsError",
@@ -70,6 +75,7 @@ __all__ = [
     "__version__",
     "check",
     "compare",
+    "matrix",
     "segment",
     "similarity",
 ]
