@@ -52,13 +52,16 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True)
 class StoryClaim:
-    """A claim of a story: the units (claim indexes in each article's segmentation) that state it, per article.
+    """A claim of a story (a row of its claim matrix): the units that state it, per article.
 
-    ``units`` maps article id to unit indexes, in article order; ``text`` is the first stating unit's text.
+    ``units`` maps article id to unit indexes (in the article's segmentation, boilerplate included, as in
+    ``claimdiff/compare/2``), in article order; ``text`` is the first stating unit's text.
     """
 
     units: tuple[tuple[str, tuple[int, ...]], ...]
     text: str
+    labels: tuple[tuple[str, str, str], ...] = ()
+    """For each pair of articles a pairwise match linked directly: ``(first, second, label)``."""
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -70,6 +73,7 @@ class StoryClaim:
             "articles_count": len(self.units),
             "units": {a: list(ix) for a, ix in self.units},
             "text": self.text,
+            "pairs": [{"articles": [a, b], "label": label} for a, b, label in self.labels],
         }
 
 
