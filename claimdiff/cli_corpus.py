@@ -54,14 +54,16 @@ def corpus(
             "--story-threshold",
             min=0.01,
             max=1,
-            help="Article similarity (0-1, cosine of informative terms) at which two articles are linked. Default 0.22.",
+            help="Article similarity (0-1, cosine of informative terms) at which two articles link. Default 0.22.",
         ),
     ] = None,
     encoding: Annotated[
         str | None,
         typer.Option("--encoding", help="Decode inputs with this codec instead of the automatic rule (see README)."),
     ] = None,
-    color: Annotated[Color, typer.Option("--color", help="Colour: auto (when a terminal), always, never.")] = Color.AUTO,
+    color: Annotated[
+        Color, typer.Option("--color", help="Colour: auto (when a terminal), always, never.")
+    ] = Color.AUTO,
     width: WidthOpt = None,
 ) -> None:
     """Group a day of coverage into stories and show what the articles of each story share and what each says alone.
@@ -75,8 +77,15 @@ def corpus(
     address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS") or None
     try:
         with progress_bar(min_total=0, description="Reading articles") as progress:
-            run = start(inputs, scheduler=address, workers=workers, encoding=encoding, threshold=threshold,
-                        progress=progress, stage=progress.stage)
+            run = start(
+                inputs,
+                scheduler=address,
+                workers=workers,
+                encoding=encoding,
+                threshold=threshold,
+                progress=progress,
+                stage=progress.stage,
+            )
             for s in run.skipped:
                 sys.stderr.write(f"claimdiff: skipped {_one_line(s.reason)}\n")
             if not run.articles:

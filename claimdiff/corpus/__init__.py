@@ -53,9 +53,7 @@ def require() -> None:
     """Raise :class:`CorpusUnavailable` unless dask, distributed and datasketch can be imported."""
     missing = [m for m in _NEEDS if importlib.util.find_spec(m) is None]
     if missing:
-        raise CorpusUnavailable(
-            f"corpus mode needs {', '.join(missing)} (the dask extra): {INSTALL_HINT}"
-        )
+        raise CorpusUnavailable(f"corpus mode needs {', '.join(missing)} (the dask extra): {INSTALL_HINT}")
 
 
 def web_available() -> bool:
@@ -70,9 +68,7 @@ def expand(inputs: Sequence[str | os.PathLike[str]], *, web: bool | None = None)
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.update(
-                str(p) for p in path.rglob("*") if p.suffix.lower() in suffixes and not p.is_dir()
-            )
+            found.update(str(p) for p in path.rglob("*") if p.suffix.lower() in suffixes and not p.is_dir())
         else:
             found.add(str(item))
     return sorted(found)
@@ -139,9 +135,7 @@ def start(
         raise
     read = [w for w in works if w.error is None]
     skipped = tuple(Skipped(w.name, w.error) for w in works if w.error is not None)
-    articles = tuple(
-        Article(f"a{k}", w.name, w.chars, w.claims, w.kind, w.meta) for k, w in enumerate(read, 1)
-    )
+    articles = tuple(Article(f"a{k}", w.name, w.chars, w.claims, w.kind, w.meta) for k, w in enumerate(read, 1))
     step("Grouping into stories")
     groups, candidates, links = grouping.group(
         [dict(w.terms) for w in read], [w.signature for w in read], threshold=run_options["threshold"]

