@@ -73,7 +73,10 @@ def facts(rng: random.Random, pools: Pools) -> dict[str, Any]:
 
 def article(rng: random.Random, f: dict[str, Any]) -> str:
     t, p, n = f["topic"], f["people"], f["numbers"]
-    said = lambda: rng.choice(SAID)  # noqa: E731
+
+    def said() -> str:
+        return rng.choice(SAID)
+
     pool = [
         f"A {t[0]} hit {f['place']} on {f['day']}, and {t[2]} worked through the night.",
         f"{p[0]} of {f['org']} {said()} that {n[0]} people were affected by the {t[1]}.",
@@ -168,17 +171,26 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = [measure(n, args.seed) for n in args.sizes]
     if not args.no_cluster and args.cluster_sizes:
-        from distributed import Client, LocalCluster
+        import importlib
 
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
-            with Client(lc) as client:
-                rows += [measure(n, args.seed, cluster=client) for n in args.cluster_sizes]
+        distributed: Any = importlib.import_module("distributed")  # partly typed: used through Any
+        Client, LocalCluster = distributed.Client, distributed.LocalCluster
+
+        with (
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as lc,
+            Client(lc) as client,
+        ):
+            rows += [measure(n, args.seed, cluster=client) for n in args.cluster_sizes]
     keys = list(rows[0])
     if args.markdown:
         print("| " + " | ".join(keys) + " |")
         print("|" + "---|" * len(keys))
     for r in rows:
-        print(("| " + " | ".join(str(r[k]) for k in keys) + " |") if args.markdown else "  ".join(f"{k}={r[k]}" for k in keys))
+        print(
+            ("| " + " | ".join(str(r[k]) for k in keys) + " |")
+            if args.markdown
+            else "  ".join(f"{k}={r[k]}" for k in keys)
+        )
     local = {r["size"]: r["seconds"] for r in rows if r["where"] == "local"}
     if 5000 in local and 20000 in local:
         print(f"scaling: time(20k) / time(5k) = {local[20000] / local[5000]:.2f} (target <= 5)")

@@ -466,6 +466,7 @@ def run() -> None:
 
 
 # `claimdiff corpus` lives in its own module (this one stays short); importing it registers the command.
+from claimdiff import cli_corpus as _cli_corpus  # noqa: E402, F401
 
 if __name__ == "__main__":
     run()

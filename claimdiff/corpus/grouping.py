@@ -14,7 +14,7 @@ Three steps, each cheaper than the next would be on all pairs:
 3. **Stories** (:func:`group`): each candidate pair is scored by the cosine of the articles' term vectors
    (term weight ``(1 + ln count) * ln(1 + N / df)``, ``df`` the number of articles with the term); pairs at
    or above ``threshold`` are links. Links are taken strongest first (ties by article index) and join two
-   stories only when at least half of all the pairs across them are links: an article joins a story when it
+   stories only when more than half of all the pairs across them are links: an article joins a story when it
    is close to most of its members, not to one of them (no chaining of A-B-C into one story when A and C are
    unrelated).
 
@@ -191,7 +191,7 @@ def group(
         left, right = members[si], members[sj]
         across = len(left) * len(right)
         close = sum(1 for x in left for y in right if (min(x, y), max(x, y)) in linked or score(x, y) >= threshold)
-        if 2 * close < across:
+        if 2 * close <= across:
             continue  # close to a member, not to the story: no chaining
         keep, gone = (si, sj) if len(left) >= len(right) else (sj, si)
         for x in members[gone]:
