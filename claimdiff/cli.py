@@ -436,5 +436,8 @@ def run() -> None:
     sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 
+# `claimdiff corpus` lives in its own module (this one stays short); importing it registers the command.
+from claimdiff import cli_corpus as _cli_corpus  # noqa: E402, F401
+
 if __name__ == "__main__":
     run()

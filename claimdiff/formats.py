@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["ExtractFormat", "Format", "OutputFormat"]
+__all__ = ["CorpusFormat", "ExtractFormat", "Format", "OutputFormat"]
 
 
 class Format(StrEnum):
@@ -33,3 +33,11 @@ class ExtractFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+
+
+class CorpusFormat(StrEnum):
+    """How ``claimdiff corpus`` prints its result."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"

@@ -28,7 +28,8 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\u{ord(m.group()):04x}"
 
 
-def dumps(document: dict[str, Any]) -> str:
-    """Serialise a result document: two-space indent, keys in contract order, UTF-8 text kept as is but for
-    control, bidi and line-separator characters, written as ``\\uXXXX``."""
-    return _RAW.sub(_escape, json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+def dumps(document: dict[str, Any], *, indent: int | None = 2) -> str:
+    """Serialise a result document: two-space indent (``indent=None``: one line, for JSON Lines), keys in
+    contract order, UTF-8 text kept as is but for control, bidi and line-separator characters, written as
+    ``\\uXXXX``."""
+    return _RAW.sub(_escape, json.dumps(document, ensure_ascii=False, indent=indent)) + "\n"

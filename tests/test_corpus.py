@@ -1,0 +1,171 @@
+"""Corpus mode (issue 13): grouping real reports, the JSON contract, identity on a Dask cluster, the CLI."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from importlib import resources
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+import claimdiff.corpus as cc
+from claimdiff.cli import app
+from claimdiff.corpus import grouping, plan
+from claimdiff.render.json import dumps
+
+from .conftest import ROOT
+
+
+def real_cases() -> list[Path]:
+    """Every case directory of real or realistic reports with an a.txt and a b.txt."""
+    dirs = sorted(p for p in (ROOT / "tests" / "eval").iterdir() if (p / "a.txt").exists())
+    return dirs + sorted((ROOT / "tests" / "heldout").glob("outlets_*"))
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A mixed folder: both reports of every case; a case's two reports are one event, except in the
+    ``unrelated_*`` cases, whose two reports are different stories on the same topic."""
+    folder = tmp_path_factory.mktemp("mixed")
+    truth: dict[str, str] = {}
+    for case in real_cases():
+        for side in ("a", "b"):
+            target = folder / f"{case.name}__{side}.txt"
+            shutil.copy(case / f"{side}.txt", target)
+            truth[str(target)] = f"{case.name}/{side}" if case.name.startswith("unrelated") else case.name
+    return folder, truth
+
+
+def pairwise(result: cc.Corpus, truth: dict[str, str]) -> tuple[float, float]:
+    story = {a: s.id for s in result.stories for a in s.articles}
+    names = {a.id: a.name for a in result.articles}
+    tp = fp = fn = 0
+    for x, y in combinations(sorted(names), 2):
+        same, together = truth[names[x]] == truth[names[y]], story[x] == story[y]
+        tp += same and together
+        fp += together and not same
+        fn += same and not together
+    return tp / (tp + fp), tp / (tp + fn)
+
+
+def test_real_reports_group_into_their_events(mixed: tuple[Path, dict[str, str]]) -> None:
+    folder, truth = mixed
+    result = cc.corpus([folder])
+    precision, recall = pairwise(result, truth)
+    events = len(set(truth.values()))
+    assert len(result.articles) == len(truth) and events >= 17
+    assert precision == 1.0, "two different stories were merged"
+    assert recall >= 0.95
+
+
+def test_every_article_in_exactly_one_story_and_json_validates(mixed: tuple[Path, dict[str, str]]) -> None:
+    folder, _ = mixed
+    doc = json.loads(dumps(cc.corpus([folder]).to_dict()))
+    schema = json.loads(resources.files("claimdiff").joinpath("schemas/corpus-1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    placed = [a for s in doc["stories"] for a in s["articles"]]
+    assert sorted(placed) == sorted(a["id"] for a in doc["articles"]) and len(placed) == len(set(placed))
+    sizes = [len(s["articles"]) for s in doc["stories"]]
+    assert sizes == sorted(sizes, reverse=True)
+    for s in doc["stories"]:
+        assert (len(s["articles"]) > 1) == bool(s["claims"])
+        for c in s["claims"]:
+            assert set(c["articles"]) <= set(s["articles"]) and c["articles_count"] == len(c["units"])
+
+
+def test_same_result_on_a_cluster_and_with_processes(
+    mixed: tuple[Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    distributed: Any = importlib.import_module("distributed")  # partly typed: used through Any
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
+    folder, _ = mixed
+    files = sorted(str(p) for p in folder.iterdir())[:16]
+    local = cc.corpus(files).to_dict()
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        assert cc.corpus(files, scheduler=client).to_dict() == local
+    monkeypatch.setattr(plan, "PROCESSES_FROM", 1)
+    assert cc.corpus(list(reversed(files)), workers=2).to_dict() == local  # order of the inputs does not matter
+
+
+def test_no_chaining_through_one_neighbour() -> None:
+    # b is close to both a and c, which share nothing: b joins one of them, the other stays apart
+    a = {"alpha": 3, "beta": 3, "gamma": 3, "delta": 3}
+    b = {"alpha": 3, "beta": 3, "gamma": 3, "delta": 3, "kappa": 3, "lambda": 3, "omicron": 3, "sigma": 3}
+    c = {"kappa": 3, "lambda": 3, "omicron": 3, "sigma": 3}
+    vectors = [a, b, c]
+    stories, _, links = grouping.group(vectors, [grouping.signature(v) for v in vectors])
+    assert links == 2
+    assert len(stories) == 2 and [1] not in stories
+
+
+def test_candidates_are_capped_per_article() -> None:
+    same = {"kiptum": 2, "chicago": 1, "#235": 1}
+    sigs = [grouping.signature(same)] * 50
+    pairs = grouping.candidate_pairs(sigs, max_candidates=5)
+    assert len(pairs) <= 5 * 50 and all(i < j for i, j in pairs)
+
+
+def test_without_the_extra_one_line_names_the_install(monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "datasketch" else real(n, *a))
+    result = runner.invoke(app, ["corpus", str(ROOT / "samples")])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "pip install '.[dask]'" in result.stderr
+
+
+def test_cli_skips_unreadable_files_and_says_so(tmp_path: Path, runner: CliRunner) -> None:
+    case = ROOT / "tests" / "eval" / "wire_rewrite"
+    shutil.copy(case / "a.txt", tmp_path / "a.txt")
+    shutil.copy(case / "b.txt", tmp_path / "b.txt")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    result = runner.invoke(app, ["corpus", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 3
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [len(s["articles"]) for s in lines] == [2] and lines[0]["articles"][0]["name"].endswith("a.txt")
+    assert result.stderr.count("c.txt") == 1 and "1 of 3 files skipped" in result.stderr
+
+
+def test_cli_none_readable_is_status_2(tmp_path: Path, runner: CliRunner) -> None:
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    result = runner.invoke(app, ["corpus", str(tmp_path)])
+    assert result.exit_code == 2 and "no file could be read" in result.stderr
+    assert runner.invoke(app, ["corpus", str(tmp_path / "empty-dir-missing")]).exit_code == 2
+
+
+def test_cli_table_blocks(runner: CliRunner) -> None:
+    cases = [ROOT / "tests" / "eval" / c for c in ("wire_rewrite", "outlets_crew8_launch")]
+    result = runner.invoke(app, ["corpus", *map(str, cases), str(ROOT / "samples" / "axios.txt")])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Story s1: 2 articles") and "Story s3: 1 article\n" in out
+    assert "claims stated by several articles" in out and "  only a2 (" in out
+
+
+def test_unreachable_scheduler_is_one_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["corpus", str(ROOT / "samples" / "axios.txt"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_synthetic_grouping_precision_recall() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import corpus as bench  # benchmarks/corpus.py
+    finally:
+        sys.path.pop(0)
+    row: dict[str, Any] = bench.measure(300, seed=7)
+    assert row["precision"] >= 0.98 and row["recall"] >= 0.98
+    assert row["candidates_per_article"] <= 20
