@@ -465,3 +465,22 @@ CODES = st.text(alphabet="abcdefg", min_size=1, max_size=12)
 def test_quote_pairing_agrees_with_scoring_every_quotation(derived: str, sources: list[str], cutoff: float) -> None:
     reference = process.extractOne(derived, sources, scorer=resemblance, processor=None, score_cutoff=cutoff)
     assert most_resembling(derived, sources, cutoff) == (None if reference is None else reference[2])
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_case_through_the_command_line(case: dict[str, Any], tmp_path: Path) -> None:
+    """Every table case again through ``claimdiff check`` with files: the same findings and exit status."""
+    policy = dict(case.get("policy", {}))
+    args = []
+    if "fail_on" in policy:
+        value = policy.pop("fail_on")
+        args += ["--fail-on", ",".join(value) if isinstance(value, list) else value or "none"]
+    for key, value in policy.items():
+        args += [f"--{key.replace('_', '-')}", str(value)]
+    source, derived = tmp_path / "source.txt", tmp_path / "derived.txt"
+    source.write_text(case["source"], encoding="utf-8")
+    derived.write_text(case["derived"], encoding="utf-8")
+    code, out, _ = invoke(CliRunner(), ["check", str(source), str(derived), "--format", "json", *args])
+    doc = json.loads(out)
+    assert [[f["kind"], f["severity"]] for f in doc["findings"]] == case["findings"]
+    assert code == (0 if case["passed"] else 1)
