@@ -129,10 +129,10 @@ def mostly_quoted(text: str) -> bool:
     """
     if _QUOTE_MARKS.isdisjoint(text):
         return False
-    from claimdiff.quotes import find_quotes, words
+    from claimdiff.quotes import count_words, find_quotes
 
-    inside = sum(len(words(text, q.inner_start, q.inner_end)) for q in find_quotes(text))
-    return inside > 0 and inside >= _MOSTLY * len(words(text))
+    inside = sum(count_words(text, q.inner_start, q.inner_end) for q in find_quotes(text))
+    return inside > 0 and inside >= _MOSTLY * count_words(text)
 
 
 class Scorer:
