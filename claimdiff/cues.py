@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from claimdiff.figures import Figure, figures
-from claimdiff.normalize import fold, stem
+from claimdiff.normalize import fold, fold_word, stem
 
 __all__ = ["Reading", "Speaker", "Word", "may_cue", "read"]
 
@@ -198,7 +198,7 @@ def read(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
 @functools.lru_cache(maxsize=8192)
 def _low(token: str) -> str:
     """A word folded for matching: the same as :func:`claimdiff.normalize.fold`, remembered (words recur)."""
-    return fold(token).replace("\u2019", "'")
+    return fold_word(token).replace("\u2019", "'")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -31,12 +31,11 @@ elision point: the words on either side need not be adjacent in the original.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from claimdiff.normalize import fold
+from claimdiff.normalize import fold_word
 
 __all__ = ["Quote", "Word", "find_quotes", "quote_words", "single_quoted", "speech_runs", "words"]
 
@@ -321,18 +320,13 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ["o'brien's", 'u.s', 'deal']
     """
     stop = len(text) if end is None else end
-    return [Word(_fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    return [Word(fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """How many words :func:`words` would return, without folding them."""
     stop = len(text) if end is None else end
     return sum(1 for _ in _WORD.finditer(text, start, stop))
-
-
-@functools.lru_cache(maxsize=16384)
-def _fold_word(word: str) -> str:
-    return fold(word)
 
 
 def quote_words(text: str, quote: Quote, *, elisions: bool = False) -> tuple[list[Word], frozenset[int]]:

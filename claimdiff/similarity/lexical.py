@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claimdiff.model import require_text
-from claimdiff.normalize import fold, stem, strip_attribution, tokens
+from claimdiff.normalize import fold, fold_word, stem, strip_attribution, tokens
 
 _MAX_CHARS = 5000
 """Above this combined length, two claims are compared by weighted overlap only."""
@@ -166,7 +166,7 @@ class Scorer:
                 weights[key] = w
             if _NUMBER.match(tok):
                 numbers.add(tok.replace(",", ""))
-        names = frozenset(stem(fold(m.group())) for m in _NAME.finditer(text)) & weights.keys()
+        names = frozenset(stem(fold_word(m.group())) for m in _NAME.finditer(text)) & weights.keys()
         return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers), names, mostly_quoted(text))
 
     def damping(self, *documents: Iterable[str]) -> dict[str, float]:
