@@ -146,6 +146,8 @@ _TAIL_TITLED = re.compile(
     rf",\s*said (?:the )?(?:[\w'.-]{{1,40}} ){{0,4}}{_TITLES}(?: {_NOT_NAME}[\w'.-]{{1,40}}){{1,3}}\s*[.!?]?\s*$"
 )
 
+_VERB_WORD = re.compile(rf"\b{_VERBS}\b")
+
 _STRIP: tuple[re.Pattern[str] | str, ...] = (
     _TAIL,
     _TAIL_INVERTED,
@@ -179,7 +181,20 @@ def strip_attribution(folded: str, *, wide: bool = False) -> str:
     '"every port said so."'
     """
     out = folded
+    # cheap tests first: most patterns need a speech verb, and the others a word or mark of their own
+    verb = _VERB_WORD.search(out) is not None
     for pattern in _STRIP_WIDE if wide else _STRIP:
+        if pattern is _ACCORDING:
+            if "according to" not in out and "per " not in out:
+                continue
+        elif pattern is _TIME_LEAD:
+            if not (out[:1].isdigit() or out[:3] in ("q: ", "a: ")):
+                continue
+        elif pattern is _WIRE_DATELINE:
+            if "(" not in out:
+                continue
+        elif not verb:
+            continue
         cut = re.sub(pattern, "", out)
         # never strip a sentence down to a stub: the claim is what is left
         if len(cut.split()) >= 3:
