@@ -184,13 +184,13 @@ def read(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
             head = low[:-3]
             head = _CONTRACTION.get(head, head)
             cut = m.end() - 3
-            out.append(Word(m.start(), cut, head, _stem(head)))
+            out.append(Word(m.start(), cut, head, stem(head)))
             out.append(Word(cut, m.end(), "n't", "not"))
         elif low == "cannot":
             out.append(Word(m.start(), m.start() + 3, "can", "can"))
             out.append(Word(m.start() + 3, m.end(), "not", "not"))
         else:
-            out.append(Word(m.start(), m.end(), low, _stem(low)))
+            out.append(Word(m.start(), m.end(), low, stem(low)))
     out = _cues(out, breaks)
     return Reading(tuple(out), found, speakers, frozenset(breaks))
 
@@ -199,11 +199,6 @@ def read(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
 def _low(token: str) -> str:
     """A word folded for matching: the same as :func:`claimdiff.normalize.fold`, remembered (words recur)."""
     return fold_word(token).replace("\u2019", "'")
-
-
-@functools.lru_cache(maxsize=8192)
-def _stem(low: str) -> str:
-    return stem(low)
 
 
 def _shift(f: Figure, by: int) -> Figure:
