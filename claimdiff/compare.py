@@ -80,7 +80,11 @@ class Options:
 
 
 def _words(texts: list[str]) -> list[str]:
-    return [t for x in texts for t in tokens(strip_attribution(fold(x), wide=True))]
+    return _folded_words([fold(x) for x in texts])
+
+
+def _folded_words(folded: list[str]) -> list[str]:
+    return [t for x in folded for t in tokens(strip_attribution(x, wide=True))]
 
 
 def wording(a_texts: list[str], b_texts: list[str]) -> float:
@@ -161,11 +165,15 @@ def compare(
     units_a, units_b = segmenter.segment(a), segmenter.segment(b)
     step("profile")
     scorer = _scorer(opts.similarity, weights)
+    # each unit is folded once, for the damping, its profile and the labels
+    fa, fb = [fold(u.text) for u in units_a], [fold(u.text) for u in units_b]
     damping = scorer.damping(
-        (u.text for u in units_a if not u.is_boilerplate), (u.text for u in units_b if not u.is_boilerplate)
+        (f for f, u in zip(fa, units_a, strict=True) if not u.is_boilerplate),
+        (f for f, u in zip(fb, units_b, strict=True) if not u.is_boilerplate),
+        folded=True,
     )
-    pa = [scorer.profile(u.text, damping) for u in units_a]
-    pb = [scorer.profile(u.text, damping) for u in units_b]
+    pa = [scorer.profile(u.text, damping, folded=f) for u, f in zip(units_a, fa, strict=True)]
+    pb = [scorer.profile(u.text, damping, folded=f) for u, f in zip(units_b, fb, strict=True)]
     # a name counts against a pair only when the other report never mentions it
     pa, pb = foreign_names(pa, pb), foreign_names(pb, pa)
     ok_a = [not u.is_boilerplate for u in units_a]
@@ -194,7 +202,7 @@ def compare(
         eligible_a=ok_a,
         eligible_b=ok_b,
     )
-    readings = _Readings((a, b), units_a, units_b)
+    readings = _Readings((a, b), units_a, units_b, (fa, fb))
     groups = _figure_conflicts(groups, scores, pa, pb, scorer, readings, opts.threshold, ok_a, ok_b)
     step("label")
     matches = tuple(_label(g, readings, units_a, units_b, pa, pb, scorer, damping, opts) for g in groups)
@@ -279,9 +287,13 @@ _AROUND_QUOTE = 6
 class _Readings:
     """Each claim read once for what changes its meaning (:func:`claimdiff.cues.read`), when first asked."""
 
-    def __init__(self, texts: tuple[str, str], ua: list[Unit], ub: list[Unit]) -> None:
+    def __init__(
+        self, texts: tuple[str, str], ua: list[Unit], ub: list[Unit], folded: tuple[list[str], list[str]]
+    ) -> None:
         self.texts = texts
         self.units = (ua, ub)
+        self.folded = folded
+        """Each unit's text as :func:`~claimdiff.normalize.fold` gives it, by side."""
         self.done: dict[tuple[int, int, bool, bool], Reading] = {}
 
     def __call__(self, side: int, k: int, *, words: bool = True, numbers: bool = True) -> Reading:
@@ -361,7 +373,8 @@ def _label(
     # Same words but a changed figure, a negation, a modality or a speaker is a conflict, not the same
     # wording: "550 jobs" against "500 jobs" (as `claimdiff check` reads figures). A figure only one side
     # gives ("adopted in 2021" left out) is a few words left out, judged by the wording.
-    wa, wb = _words(a_texts), _words(b_texts)
+    wa = _folded_words([readings.folded[0][i] for i in g.a])
+    wb = _folded_words([readings.folded[1][j] for j in g.b])
     found: tuple[Conflict, ...] = ()
     if a_texts != b_texts:  # the same text cannot disagree with itself
         # each aligned claim is read once, for figures, cue words and speakers (see claimdiff.cues); what

@@ -152,9 +152,10 @@ class Scorer:
                 z = 1.5
         return max(self.w.floor, self.w.base - z)
 
-    def profile(self, text: str, damping: Mapping[str, float] | None = None) -> Profile:
-        """Profile a claim. ``damping`` maps stems to a factor in (0, 1] (see :meth:`damping`)."""
-        words = tokens(strip_attribution(fold(text)))
+    def profile(self, text: str, damping: Mapping[str, float] | None = None, *, folded: str | None = None) -> Profile:
+        """Profile a claim. ``damping`` maps stems to a factor in (0, 1] (see :meth:`damping`); ``folded`` is
+        ``fold(text)`` when the caller has it already."""
+        words = tokens(strip_attribution(fold(text) if folded is None else folded))
         weights: dict[str, float] = {}
         numbers = set()
         for tok in words:
@@ -169,8 +170,9 @@ class Scorer:
         names = frozenset(stem(fold_word(m.group())) for m in _NAME.finditer(text)) & weights.keys()
         return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers), names, mostly_quoted(text))
 
-    def damping(self, *documents: Iterable[str]) -> dict[str, float]:
-        """Damping factors for stems that recur across the units of a report.
+    def damping(self, *documents: Iterable[str], folded: bool = False) -> dict[str, float]:
+        """Damping factors for stems that recur across the units of a report (``folded``: the texts are
+        :func:`~claimdiff.normalize.fold` ed already).
 
         A stem found in ``df`` units of a report (the larger count over the reports) is scaled by
         ``1 / (1 + topic * ln(df))``: once in a report, no damping; in eight units, about 0.58.
@@ -179,7 +181,7 @@ class Scorer:
         for doc in documents:
             seen: dict[str, int] = {}
             for text in doc:
-                for key in {stem(t) for t in tokens(fold(text))}:
+                for key in {stem(t) for t in tokens(text if folded else fold(text))}:
                     seen[key] = seen.get(key, 0) + 1
             for key, n in seen.items():
                 if n > df.get(key, 0):
