@@ -9,6 +9,7 @@ from claimdiff.locate import Location, RawFinding, Spans, TextIndex
 from claimdiff.policy import FindingKind, Policy
 from claimdiff.quotediff import (
     Codec,
+    SourceQuote,
     code_segments,
     describe,
     in_order,
@@ -62,6 +63,10 @@ def check_quotes(
                     out.append(_cut(src, der, q, found, n - len(d_code)))
                 continue
         best = most_resembling(d_code, choice_codes, policy.quote_threshold)
+        if best is None and found is None and len(d_words) <= _SLOT_WORDS:
+            # a short quotation replaced outright ('stupidity' -> 'folly'): nothing resembles it, but
+            # SOURCE quotes something in the same place, between the same words
+            best = _same_slot(s_text, d_text, q, choices)
         if best is not None:
             choice = choices[best]
             inside = in_order(segments, choice.code)
@@ -135,6 +140,32 @@ def _span_len(segments: list[str], haystack: str, at: int) -> int:
         end = found + len(seg)
         pos = end
     return end - at
+
+
+_SLOT_WORDS = 6
+"""Longest quotation paired by its place alone: longer ones share words with what they replace."""
+_AROUND = 2
+"""Words before and after a quotation that must be the same for two quotations to hold the same place."""
+
+
+def _around(text: str, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    before = tuple(w.key for w in words(text, max(0, start - 80), start)[-_AROUND:])
+    after = tuple(w.key for w in words(text, end, min(len(text), end + 80))[:_AROUND])
+    return before, after
+
+
+def _same_slot(s_text: str, d_text: str, q: Quote, choices: list[SourceQuote]) -> int | None:
+    """The SOURCE quotation of at most a few words standing between the same words as ``q`` (two before,
+    two after, or the text's edge), if there is exactly one."""
+    before, after = _around(d_text, q.start, q.end)
+    if len(before) < _AROUND and len(after) < _AROUND:
+        return None
+    found = [
+        k
+        for k, c in enumerate(choices)
+        if len(c.words) <= _SLOT_WORDS and _around(s_text, c.start, c.end) == (before, after)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _cut(src: TextIndex, der: TextIndex, q: Quote, found: tuple[int, int], left_out: int) -> RawFinding:
