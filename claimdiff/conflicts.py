@@ -76,8 +76,16 @@ def _figures(a: Reading, b: Reading) -> list[tuple[Any, Any]]:
     return figure_conflicts(list(a.figures), list(b.figures))
 
 
+MAX_PAIRED = 150_000
+"""Word pairs (words of A times words of B) above which the words of a match are not paired: difflib's
+matching is quadratic, and a "claim" that long is a text without sentence punctuation. Figures and speakers
+are still compared."""
+
+
 def _pairs(wa: tuple[Word, ...], wb: tuple[Word, ...]) -> dict[int, int]:
     """Word of A -> word of B that the longest matching blocks of keys pair."""
+    if len(wa) * len(wb) > MAX_PAIRED:
+        return {}
     sm = difflib.SequenceMatcher(None, [w.key for w in wa], [w.key for w in wb], autojunk=False)
     out: dict[int, int] = {}
     for block in sm.get_matching_blocks():
@@ -257,8 +265,19 @@ def _same_source(x: _Identity, y: _Identity) -> bool | None:
         # "the Federal Aviation Administration" and "the FAA"
         return any(len(n) >= 2 and n in (initials_x, initials_y) for n in (*names_x, *names_y))
     if head_x is not None and head_y is not None:
-        return head_x.rstrip("s") == head_y.rstrip("s")
+        return _singular(head_x) == _singular(head_y)
     return None  # a name against a kind of source: perhaps the same
+
+
+def _singular(noun: str) -> str:
+    """``witnesses`` -> ``witness``, ``families`` -> ``family``, ``officials`` -> ``official``."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "shes", "ches", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
 
 
 def _attribution(sa: tuple[Speaker, ...], sb: tuple[Speaker, ...]) -> tuple[Speaker, Speaker] | None:

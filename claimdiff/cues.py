@@ -108,7 +108,10 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _BREAK = re.compile(r"[,;:()\u2014\u2013.!?\"\u201c\u201d]|\s-\s")
 
 # negation: words that deny what follows them
-_NEGATION = frozenset("not n't never no none nobody nothing nowhere unable without deny denies denied denying".split())
+_NEGATION = frozenset(
+    "not n't never no none nobody nothing nowhere unable without deny denies denied denying "
+    "reject rejects rejected rejecting".split()
+)
 _NEGATION_TO = frozenset("fail fails failed failing refuse refuses refused refusing decline declines declined".split())
 _NOT_NEGATION_AFTER = {"not": {"only", "just", "least"}, "no": {"doubt", "matter", "less", "sooner"}}
 # modality: words that make what follows uncertain, planned or reported
@@ -191,7 +194,7 @@ def read(text: str, start: int = 0, end: int | None = None, *, words: bool = Tru
             out.append(Word(m.start() + 3, m.end(), "not", "not"))
         else:
             out.append(Word(m.start(), m.end(), low, stem(low)))
-    out = _cues(out, breaks)
+    out = _cues(out, breaks, text)
     return Reading(tuple(out), found, speakers, frozenset(breaks))
 
 
@@ -207,26 +210,43 @@ def _shift(f: Figure, by: int) -> Figure:
     return replace(f, start=f.start + by, end=f.end + by) if by else f
 
 
-def _cue_of(words: list[Word], k: int, breaks: set[int]) -> str | None:
+def _cue_of(words: list[Word], k: int, breaks: set[int], text: str) -> str | None:
     low = words[k].low
     nxt = words[k + 1].low if k + 1 < len(words) else ""
+    prev = words[k - 1].low if k > 0 else ""
     if low in _BOTH:
         return "both"
     if low in _NEGATION:
         if nxt in _NOT_NEGATION_AFTER.get(low, ()):
             return None
+        if low in ("not", "n't", "never") and _until_after(words, k, breaks):
+            return None  # "will not reopen until March": it reopens in March
         return "negation"
     if low in _NEGATION_TO and nxt == "to":
         return "negation"
     if low in _MODAL:
         if low == "could" and nxt in ("not", "n't"):
             return None  # "could not sleep": past inability, said as plainly as "was unable to"
+        if low == "may" and text[words[k].start] == "M" and ((k > 0 and k not in breaks) or nxt[:1].isdigit()):
+            return None  # the month: "In May, prices rose", "May 3"
         return "modality"
     if low in _MODAL_TO and _to_after(words, k, breaks) is not None:
-        if k > 0 and words[k - 1].low in _DETERMINERS:
+        if prev in _DETERMINERS:
             return None  # "a plan to raise": a noun, not what the claim hedges
+        if prev in ("than", "as"):
+            return None  # "faster than expected to $5 billion": a comparison
         return "modality"
     return None
+
+
+def _until_after(words: list[Word], k: int, breaks: set[int]) -> bool:
+    """``until``, ``till`` or ``before`` later in the clause of the word at ``k``."""
+    for j in range(k + 1, min(len(words), k + 1 + _TO_REACH)):
+        if j in breaks:
+            return False
+        if words[j].low in ("until", "till", "before"):
+            return True
+    return False
 
 
 _DETERMINERS = frozenset("a the its his her their our this that".split())
@@ -244,6 +264,21 @@ def _to_after(words: list[Word], k: int, breaks: set[int]) -> int | None:
     return None
 
 
+_ASIDE = 6
+"""Longest aside between commas that a cue looks across."""
+
+
+def _aside(words: list[Word], k: int, breaks: set[int]) -> int:
+    """After a cue at ``k`` that a comma follows, the words of the aside up to the next comma (``never, under
+    any circumstances, raise``: 3), when it is short; else 0."""
+    if k + 1 not in breaks:
+        return 0
+    for n in range(1, _ASIDE + 1):
+        if k + 1 + n in breaks:
+            return n
+    return 0
+
+
 def _adverb(low: str) -> bool:
     """``quickly``, ``initially``: looked past on the way to what a cue bears on (``expected to quickly
     appeal``: appeal)."""
@@ -253,8 +288,8 @@ def _adverb(low: str) -> bool:
 _NOT_ADVERB = frozenset("family supply apply reply rally italy july fly only early holy".split())
 
 
-def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
-    kinds = [_cue_of(words, k, breaks) for k in range(len(words))]
+def _cues(words: list[Word], breaks: set[int], text: str) -> list[Word]:
+    kinds = [_cue_of(words, k, breaks, text) for k in range(len(words))]
     out = []
     for k, w in enumerate(words):
         kind = kinds[k]
@@ -266,9 +301,12 @@ def _cues(words: list[Word], breaks: set[int]) -> list[Word]:
         first = k + 1
         if w.low in _MODAL_TO or w.low in _NEGATION_TO:
             first = (_to_after(words, k, breaks) or k) + 1
+        aside = _aside(words, k, breaks) if first == k + 1 else 0
+        # a short aside between commas is passed over ("would never, under any circumstances, raise taxes")
+        first += aside
         for j in range(first, min(len(words), first + _ANCHOR_REACH + 2)):
-            # a sentence adverb's comma is no boundary ("Allegedly, FTX used ...")
-            if j in breaks and not (j == k + 1 and w.low in _MODAL):
+            # a sentence adverb's comma is no boundary ("Allegedly, FTX used ..."), nor the aside's closing one
+            if j in breaks and not (j == k + 1 and w.low in _MODAL) and not (aside and j == first):
                 break
             low = words[j].low
             if kinds[j] is None and low not in _FUNCTION and low != "to" and not _adverb(low):
@@ -343,9 +381,16 @@ def _speakers(text: str, start: int, stop: int) -> list[Speaker]:
 _TRAIL = re.compile(r"\s+(?:on|in|at|last|this|late|early|during|after|before|yesterday|today)\b.*$", re.DOTALL)
 
 
+_NOT_A_SPEAKER = frozenset("to be being been that it this there by for in on of as is was were".split())
+
+
 def _trim(text: str, a: int, b: int) -> Speaker | None:
-    """A speaker's words without what follows them in the clause (``the FAA on Tuesday`` -> ``the FAA``)."""
+    """A speaker's words without what follows them in the clause (``the FAA on Tuesday`` -> ``the FAA``); none
+    when they begin with a word no name begins with (``said to be the largest``)."""
     piece = text[a:b]
+    first = piece.split(maxsplit=1)[0].lower() if piece.split() else ""
+    if first in _NOT_A_SPEAKER:
+        return None
     m = _TRAIL.search(piece)
     if m is not None:
         piece = piece[: m.start()]
