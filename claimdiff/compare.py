@@ -17,7 +17,7 @@ from claimdiff.align import Group, align
 from claimdiff.candidates import Pair, candidates, tie_key
 from claimdiff.conflicts import conflicts
 from claimdiff.cues import Reading, may_cue, read
-from claimdiff.figures import figure_conflicts, number_words
+from claimdiff.figures import Figure, agree, figure_conflicts, number_words
 from claimdiff.model import Comparison, Conflict, Label, Match, Source, Unit, require_text
 from claimdiff.normalize import fold, strip_attribution, tokens
 from claimdiff.segment import Segmenter
@@ -320,9 +320,10 @@ def _figure_conflicts(
     ok_b: list[bool],
 ) -> list[Group]:
     """Align what the score kept apart only because a figure differs: two free claims whose score, without
-    the figure penalty, reaches the threshold, whose figures conflict (the same kind of figure, another
-    value: :func:`~claimdiff.figures.figure_conflicts`), each the other's best such partner. They state
-    the same thing with another figure, which is what ``conflicting`` reports."""
+    the figure penalty, reaches the threshold, each the other's best such partner, and whose figures either
+    conflict (the same kind of figure, another value: :func:`~claimdiff.figures.figure_conflicts`; they state
+    the same thing with another figure, which is what ``conflicting`` reports) or all agree once read
+    (``$1.5 billion`` and ``$1,500 million``: the same claim)."""
     taken_a = {i for g in groups for i in g.a}
     taken_b = {j for g in groups for j in g.b}
     keep = 1.0 - scorer.w.number_penalty
@@ -344,13 +345,30 @@ def _figure_conflicts(
         if i in taken_a or j in taken_b:
             continue
         ra, rb = readings(0, i, words=False), readings(1, j, words=False)
-        if not figure_conflicts(list(ra.figures), list(rb.figures)):
+        fa, fb = list(ra.figures), list(rb.figures)
+        if not figure_conflicts(fa, fb) and not _all_agree(fa, fb):
             continue
         taken_a.add(i)
         taken_b.add(j)
         out.append(Group((i,), (j,), scores[(i, j)]))
     out.sort(key=lambda g: (g.a[0], g.b[0]))
     return out
+
+
+def _all_agree(fa: list[Figure], fb: list[Figure]) -> bool:
+    """Every figure of each claim agrees with one of the other's (``$1.5 billion`` and ``$1,500 million``): the
+    score's figure penalty, which compares digits, was wrong about them."""
+    return (
+        bool(fa)
+        and bool(fb)
+        and all(any(agree(f, g) for g in fb) for f in fa)
+        and all(any(agree(g, f) for f in fa) for g in fb)
+    )
+
+
+def _within(fa: list[Figure], fb: list[Figure]) -> bool:
+    """Every figure of ``fa`` agrees with one of ``fb`` (``fb`` may give more: figures left out are no change)."""
+    return all(any(agree(f, g) for g in fb) for f in fa)
 
 
 def _label(
@@ -376,6 +394,7 @@ def _label(
     wa = _folded_words([readings.folded[0][i] for i in g.a])
     wb = _folded_words([readings.folded[1][j] for j in g.b])
     found: tuple[Conflict, ...] = ()
+    other_figures = False  # both give figures, and not the same ones
     if a_texts != b_texts:  # the same text cannot disagree with itself
         # each aligned claim is read once, for figures, cue words and speakers (see claimdiff.cues); what
         # cannot differ is not read: the same words (attribution aside) carry the same cues, and the same
@@ -383,12 +402,15 @@ def _label(
         joined_a, joined_b = " ".join(a_texts), " ".join(b_texts)
         numbers = wa != wb and number_words(joined_a) != number_words(joined_b)
         words = wa != wb and (may_cue(joined_a) or may_cue(joined_b))
-        found = conflicts(
-            readings.group(0, g.a, words=words, numbers=numbers), readings.group(1, g.b, words=words, numbers=numbers)
-        )
+        ra = readings.group(0, g.a, words=words, numbers=numbers)
+        rb = readings.group(1, g.b, words=words, numbers=numbers)
+        found = conflicts(ra, rb)
+        fa, fb = list(ra.figures), list(rb.figures)
+        # "5 deaths" and "7 injuries": no conflict (not the same thing counted), but not the same words either
+        other_figures = bool(fa and fb) and not _all_agree(fa, fb) and not (_within(fa, fb) or _within(fb, fa))
     if found:
         label = Label.CONFLICTING
-    elif _wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb):
+    elif not other_figures and (_wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb)):
         label = Label.SHARED
     else:
         label = Label.PARAPHRASED

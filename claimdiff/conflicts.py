@@ -61,7 +61,10 @@ def _order_key(r: Reading) -> tuple[str, ...]:
 
 
 def _conflicts(a: Reading, b: Reading) -> list[Conflict]:
-    out = [Conflict(ConflictKind.FIGURE, Span(f.start, f.end), Span(g.start, g.end)) for f, g in _figures(a, b)]
+    out = [
+        Conflict(ConflictKind.FIGURE, Span(f.start - f.lead, f.end), Span(g.start - g.lead, g.end))
+        for f, g in _figures(a, b)
+    ]
     pairs = _pairs(a.words, b.words)
     out.extend(_cue_conflicts(a, b, pairs))
     speakers = _attribution(a.speakers, b.speakers)

@@ -121,12 +121,20 @@ class Parser:
                 "lead",
                 "hundred",
                 "dozen",
+                "half",
             ):
                 total += current * SCALES[k]
                 current, prev, scaled = 0.0, "scale", True
             elif k == "and" and prev in ("hundred", "scale") and self._ones_word(j + 1):
                 prev = "and"
                 j += 1
+                continue
+            elif k == "and" and prev in ("ones", "tens") and self._and_a_half(j):
+                # "four and a half million": the half before the scale word
+                current += 0.5
+                prev = "half"
+                last = j + 2
+                j += 3
                 continue
             else:
                 break

@@ -37,6 +37,8 @@ class Figure:
     """How the text qualifies the figure: ``about`` (``about``, ``around``, ``roughly``, ``some`` ...),
     ``nearly`` (``nearly``, ``almost``, ``close to``), ``over`` (``more than``, ``at least``, ``-plus``) or
     ``under`` (``less than``, ``up to``, ``as many as``); ``None`` when it states the figure plainly."""
+    lead: int = 0
+    """Characters of the hedge's words before :attr:`start` (``more than 100``: 10), for showing them."""
 
     def describe(self) -> str:
         """The figure as written, in typographic single quotes: ``‘four months’``."""

@@ -71,7 +71,8 @@ _MAY_HOLD = re.compile(
 )
 """What any figure needs: a digit, a number or scale word, or a month (a date)."""
 _NUMBERISH = re.compile(
-    r"\d[\d.,:/]*|(?<![a-z])[ap]\.?m\b|\b(?:"
+    r"\d[\d.,:/]*|(?<![a-z])[ap]\.?m\b|-(?=\d)|\b(?:more|fewer|less|over|under|up|least|most|nearly|almost|about"
+    r"|around|some|roughly|approximately|close|below|above|exceeding|upwards|plus|minus|"
     + "|".join(sorted({*ONES, *SCALES, *MONTHS, *MONTH_ABBR, "dozen", "hundred", "half"}, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -79,8 +80,9 @@ _NUMBERISH = re.compile(
 
 
 def number_words(text: str) -> list[str]:
-    """The digits, number words, months and a.m./p.m. marks of ``text``, folded and sorted: two texts with the
-    same ones state the same figures (their figures cannot conflict), whatever else differs.
+    """The digits, number words, months, a.m./p.m. marks and hedge words (``more``, ``up``, ``nearly``) of
+    ``text``, folded and sorted: two texts with the same ones state the same figures (their figures cannot
+    conflict), whatever else differs.
 
     >>> number_words("Sales rose 5% to $4.7 billion in March"), number_words("no figure here")
     (['4.7', '5', 'billion', 'march'], [])
@@ -120,6 +122,7 @@ def _hedged(text: str, f: Figure) -> Figure:
     if f.kind not in _MEASURED:
         return f
     m = _HEDGE_BEFORE.search(text, max(0, f.start - _LOOK), f.start)
+    lead = f.start - m.start() if m is not None else 0
     if m is None:
         m = _HEDGE_AFTER.match(text[f.end : f.end + 10])
     if m is None:
@@ -127,7 +130,7 @@ def _hedged(text: str, f: Figure) -> Figure:
     hedge = "about" if m.lastgroup == "tilde" else m.lastgroup
     if hedge in ("over", "under") and f.unit in _TIME_UNITS and m.group().split()[0].lower() in _PLACES:
         return f  # "over four months", "under two years" of a period: a preposition
-    return replace(f, hedge=hedge)
+    return replace(f, hedge=hedge, lead=lead)
 
 
 _TIME_UNITS = frozenset({"second", "minut", "hour", "day", "week", "month", "year", "decad"})
@@ -141,6 +144,18 @@ ABOUT = 0.05
 NEARLY = 0.03
 """``nearly 22,000``: at most the figure and within this share below it."""
 _DIGITS = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+_COMPOUND = re.compile(r"\byears?\b.*\band\b", re.IGNORECASE)
+
+
+def _opposed(a: Figure, b: Figure) -> bool:
+    """One figure a lower bound, the other an upper bound (``more than 100`` and ``fewer than 100``)."""
+    return {a.hedge, b.hedge} == {"over", "under"}
+
+
+def _same_way(a: Figure, b: Figure) -> bool:
+    return same_figure(a, b) and not _opposed(a, b)
 
 
 def bounds(f: Figure) -> tuple[float, float] | None:
@@ -160,7 +175,15 @@ def bounds(f: Figure) -> tuple[float, float] | None:
     low, high = (float(value[0] or 0.0), float(value[-1] or 0.0)) if isinstance(value, tuple) else (value, value)
     half = 0.5
     m = _DIGITS.search(f.text)
-    if m is not None:
+    if _COMPOUND.search(f.text):
+        pass  # "11 years and 3 months": exact to the smaller unit, half a month either way
+    elif "half" in f.text:
+        # "four and a half (million)": to a quarter of the unit either way
+        mantissa, scale = abs(low), 1.0
+        while mantissa >= 1000:
+            mantissa, scale = mantissa / 1000, scale * 1000
+        half = 0.25 * scale
+    elif m is not None:
         written = float(m.group().replace(",", ""))
         scale = abs(low) / written if written else 1.0
         half = 0.5 * 10.0 ** -len(m.group(1) or "") * (scale or 1.0)
@@ -189,7 +212,7 @@ def agree(a: Figure, b: Figure) -> bool:
     >>> agree(*figures("up to 110 years, close to 115 years"))
     False
     """
-    if same_figure(a, b):
+    if same_figure(a, b) and not _opposed(a, b):
         return True
     if a.kind == "time" and b.kind == "time" and "about" in (a.hedge, b.hedge):
         # "shortly before 2:45 a.m." and "at 2:43 a.m."; "by 11 p.m." and "11:05 p.m."
@@ -208,6 +231,12 @@ def agree(a: Figure, b: Figure) -> bool:
             agree(replace(a, value=float(x or 0.0), hedge=None), replace(b, value=float(y or 0.0), hedge=None))
             for x, y in zip(a.value, b.value, strict=True)
         )
+    if _opposed(a, b):
+        # "more than 100" and "fewer than 100" leave no value between them; "more than 100" and "fewer than
+        # 200" do
+        low, high = (a, b) if a.hedge == "over" else (b, a)
+        assert isinstance(low.value, float) and isinstance(high.value, float)
+        return low.value < high.value and not _eq(low.value, high.value)
     if a.hedge == b.hedge and a.hedge in ("over", "under"):
         # two bounds the same way are two statements of the bound: "up to 41 hours" and "at most 14 hours"
         # disagree, "more than 70" and "over 70" do not
@@ -274,7 +303,7 @@ def figure_conflicts(fa: list[Figure], fb: list[Figure]) -> list[tuple[Figure, F
     [('550 jobs', '500 jobs')]
     """
     left_a, left_b = list(fa), list(fb)
-    for same in (same_figure, agree):
+    for same in (_same_way, agree):
         for f in list(left_a):
             g = next((g for g in left_b if same(f, g)), None)
             if g is not None:

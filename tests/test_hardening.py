@@ -175,9 +175,9 @@ def test_item9_crlf_line_ends_do_not_leak(tmp_path: Path) -> None:
 def test_item10_changed_words_are_bracketed_without_colour(tmp_path: Path) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("The council approved the budget on Tuesday after a long debate.\n", encoding="utf-8")
-    b.write_text("The council rejected the budget on Tuesday after a long debate.\n", encoding="utf-8")
+    b.write_text("The council passed the budget on Tuesday after a long debate.\n", encoding="utf-8")
     plain = CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1"}).invoke(app, ["compare", str(a), str(b)])
-    assert "[-approved-]" in plain.stdout and "{+rejected+}" in plain.stdout
+    assert "[-approved-]" in plain.stdout and "{+passed+}" in plain.stdout
     assert "[-in A-] {+in B+}" in plain.stdout  # the legend says so
     coloured = CliRunner(env={"COLUMNS": "100"}).invoke(app, ["compare", str(a), str(b), "--color", "always"])
     assert "[-approved-]" not in coloured.stdout and "\x1b[7m" in coloured.stdout  # reverse video instead
