@@ -110,6 +110,29 @@ def test_no_chaining_through_one_neighbour() -> None:
     assert len(stories) == 2 and [1] not in stories
 
 
+def test_one_shared_name_is_not_a_link() -> None:
+    # two stories in one town: the place name (rare, repeated) is most of the cosine, but nothing else is shared
+    fire = {"corteston": 4, "blaze": 2, "firefighters": 1, "bricorka": 2, "sulquil": 2, "#7038": 1, "industries": 1}
+    layoffs = {"corteston": 4, "layoffs": 2, "employees": 1, "sulraka": 2, "ostrek": 2, "#5078": 1, "industries": 1}
+    same = {"corteston": 3, "blaze": 1, "bricorka": 1, "sulquil": 1, "#7038": 1}
+    vectors = [fire, layoffs, same] + [{f"filler{k}": 1, "industries": 1} for k in range(20)]
+    stories, _, _ = grouping.group(vectors, [grouping.signature(v) for v in vectors])
+    assert [0, 2] in stories and [1] in stories
+    assert grouping.group(vectors, [grouping.signature(v) for v in vectors], support=0.0)[0][0] == [0, 1, 2]
+
+
+def test_synthetic_grouping_does_not_degrade_with_size(tmp_path: Path) -> None:
+    # 3,000 articles: stories that share a place or a person's name by chance multiply with the corpus
+    bench = synthetic_benchmark()
+    truth = bench.write_corpus(tmp_path, 3000, seed=5)
+    texts = [p.read_text("utf-8") for p in sorted(tmp_path.iterdir())]
+    found = [grouping.terms(c for c in t.split("\n\n") if not c.startswith("By ")) for t in texts]
+    stories, candidates, _ = grouping.group(found, [grouping.signature(t) for t in found])
+    label = {a: k for k, s in enumerate(stories) for a in s}
+    precision, recall = bench.precision_recall(truth, [label[a] for a in range(len(found))])
+    assert precision >= 0.98 and recall >= 0.98 and candidates <= 20 * len(found)
+
+
 def test_candidates_are_capped_per_article() -> None:
     same = {"kiptum": 2, "chicago": 1, "#235": 1}
     sigs = [grouping.signature(same)] * 50
@@ -158,14 +181,19 @@ def test_unreachable_scheduler_is_one_line(runner: CliRunner) -> None:
     assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
 
 
-def test_synthetic_grouping_precision_recall() -> None:
+def synthetic_benchmark() -> Any:
+    """``benchmarks/corpus.py``, the synthetic corpora's generator and scorer."""
     import sys
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        import corpus as bench  # benchmarks/corpus.py
+        import corpus as bench
     finally:
         sys.path.pop(0)
-    row: dict[str, Any] = bench.measure(300, seed=7)
+    return bench
+
+
+def test_synthetic_grouping_precision_recall() -> None:
+    row: dict[str, Any] = synthetic_benchmark().measure(300, seed=7)
     assert row["precision"] >= 0.98 and row["recall"] >= 0.98
     assert row["candidates_per_article"] <= 20
