@@ -126,6 +126,18 @@ LABEL_CASES = [
         "The mayor negotiated the agreement over five months with the company.",
         Label.CONFLICTING,
     ),
+    # other figures of other things ("5 deaths" / "7 injuries") are not the same wording either
+    (
+        "The storm caused 5 deaths in the county on Sunday.",
+        "The storm caused 7 injuries in the county on Sunday.",
+        Label.PARAPHRASED,
+    ),
+    # the same figure written two ways aligns whatever the digits ("$1.5 billion" / "$1,500 million")
+    (
+        "The project will cost $1.5 billion over ten years, the mayor said on Monday.",
+        "The project will cost $1,500 million over ten years, the mayor said on Monday.",
+        Label.PARAPHRASED,
+    ),
     # a figure only one side gives is a few words left out
     (
         "The panel ruled 2-1 that the ordinance, adopted in 2021, failed to tell residents which streets were covered.",
