@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from claimdiff.cues import may_cue
 from claimdiff.locate import Location, RawFinding, Spans, TextIndex
 from claimdiff.policy import FindingKind, Policy
 from claimdiff.quotediff import (
@@ -17,7 +18,7 @@ from claimdiff.quotediff import (
     source_quotes,
     word_changes,
 )
-from claimdiff.quotes import Quote, find_quotes, quote_words, single_quoted, words
+from claimdiff.quotes import Quote, Word, find_quotes, quote_words, single_quoted, words
 
 __all__ = ["check_quotes"]
 
@@ -60,8 +61,10 @@ def check_quotes(
             found = (all_words[at].start, all_words[at + n - 1].end)
             if quoted.holds(*found):
                 if n > len(d_code):  # words left out at an ellipsis, the rest verbatim
-                    out.append(_cut(src, der, q, found, n - len(d_code)))
+                    out.append(_cut(src, der, q, found, n - len(d_code), segments, all_words[at : at + n], codec))
                 continue
+            if single.holds(*found) and not points:
+                continue  # in single quotation marks in SOURCE: quoted there (checked before pairing all)
         best = most_resembling(d_code, choice_codes, policy.quote_threshold)
         if best is None and found is None and len(d_words) <= _SLOT_WORDS:
             # a short quotation replaced outright ('stupidity' -> 'folly'): nothing resembles it, but
@@ -74,7 +77,8 @@ def check_quotes(
                 n = len(d_code) if not points else _span_len(segments, choice.code, inside)
                 if n > len(d_code):
                     first, last = choice.words[inside], choice.words[inside + n - 1]
-                    out.append(_cut(src, der, q, (first.start, last.end), n - len(d_code)))
+                    span = choice.words[inside : inside + n]
+                    out.append(_cut(src, der, q, (first.start, last.end), n - len(d_code), segments, span, codec))
                 continue
             changes = word_changes(d_words, d_code, choice.words, choice.code, points)
             if not changes:
@@ -142,6 +146,8 @@ def _span_len(segments: list[str], haystack: str, at: int) -> int:
     return end - at
 
 
+_NEAR_CUT = 3
+"""Words left out at one ellipsis that still bear on the words around it (``We will ... back down``)."""
 _SLOT_WORDS = 6
 """Longest quotation paired by its place alone: longer ones share words with what they replace."""
 _AROUND = 2
@@ -168,8 +174,46 @@ def _same_slot(s_text: str, d_text: str, q: Quote, choices: list[SourceQuote]) -
     return found[0] if len(found) == 1 else None
 
 
-def _cut(src: TextIndex, der: TextIndex, q: Quote, found: tuple[int, int], left_out: int) -> RawFinding:
-    """A quotation that keeps SOURCE's words verbatim but leaves ``left_out`` of them out at an ellipsis."""
+def _cut(
+    src: TextIndex,
+    der: TextIndex,
+    q: Quote,
+    found: tuple[int, int],
+    left_out: int,
+    segments: list[str],
+    span: list[Word],
+    codec: Codec,
+) -> RawFinding:
+    """A quotation that keeps SOURCE's words verbatim but leaves ``left_out`` of them out at an ellipsis; an
+    alteration when what it leaves out denies or hedges what it keeps (``We will not back down`` cut to ``We
+    will ... back down``)."""
+    # the words between the kept runs, found in order as in_order found them
+    span_code = codec.encode(span)
+    runs: list[list[Word]] = []
+    pos = 0
+    for seg in segments:
+        if not seg:
+            continue
+        at = span_code.find(seg, pos)
+        if at < 0:
+            break
+        runs.append(span[pos:at])
+        pos = at + len(seg)
+    # a cut of a word or three beside the words kept bears on them; a longer one drops a statement of its own
+    dropped = [w for run in runs if 0 < len(run) <= _NEAR_CUT for w in run]
+    if dropped and may_cue(" ".join(src.text[w.start : w.end] for w in dropped)):
+        said = ", ".join(
+            f"\u201c{src.text[w.start : w.end]}\u201d" for w in dropped if may_cue(src.text[w.start : w.end])
+        )
+        return RawFinding(
+            FindingKind.QUOTE_ALTERED,
+            True,
+            src.location(*found, [(w.start, w.end) for w in dropped]),
+            der.location(q.start, q.end),
+            f"quotation differs from SOURCE line {src.location(*found).line}: cut at an ellipsis that leaves out "
+            f"{said or 'words'}, which changes what it says",
+            (q.start, 0),
+        )
     words_ = "word" if left_out == 1 else "words"
     return RawFinding(
         FindingKind.QUOTE_CUT,

@@ -96,7 +96,8 @@ class Policy:
     fail_on: frozenset[FindingKind] = DEFAULT_FAIL_ON
     """Kinds whose findings fail the check (severity ``error``); findings of other kinds are warnings."""
     ignore: frozenset[FindingKind] = DEFAULT_IGNORE
-    """Kinds that are not reported at all (by default ``quote-cut``); ``ignore`` wins over ``fail_on``."""
+    """Kinds that are not reported at all (by default ``quote-cut``); ``ignore`` wins over ``fail_on``, but a
+    policy file or command line that names a kind in ``fail-on`` without saying ``ignore`` reports it."""
     min_coverage: float | None = None
     """Share (0-1) of SOURCE's claims that DERIVED must carry. ``None``: coverage is not checked and
     dropped claims are not reported."""
@@ -271,6 +272,9 @@ def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None =
         except PolicyError as e:
             message = str(e)
             raise PolicyError(message if message.startswith(where) else f"{where}: {message}") from None
+    if "fail_on" in changes and "ignore" not in changes:
+        # a kind named to fail the check is reported: "fail-on = ['quote-cut']" needs no "ignore = []"
+        changes["ignore"] = DEFAULT_IGNORE - changes["fail_on"]
     try:
         return Policy(origin=origin, **changes)
     except PolicyError as e:
@@ -351,6 +355,9 @@ def resolve_policy(
     changes: dict[str, Any] = {}
     if fail_on is not None:
         changes["fail_on"] = parse_kinds(fail_on)
+        if ignore is None:
+            # a kind named to fail the check is reported (``--fail-on quote-cut`` needs no ``--ignore none``)
+            changes["ignore"] = policy.ignore - changes["fail_on"]
     if ignore is not None:
         changes["ignore"] = parse_kinds(ignore, "--ignore")
     if min_coverage is not None:

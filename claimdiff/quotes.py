@@ -251,7 +251,7 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
         p = bisect_left(ends, start)
         limit = min(ends[p] if p < len(ends) else len(text) + 1, start + _SINGLE_MAX + 1)
         w = bisect_left(weak, start + 1)
-        if close >= limit and w < len(weak) and weak[w] < limit:
+        if close >= limit and w < len(weak) and weak[w] < limit and text[start] != "`":
             close = weak[w]  # no other mark closes the phrase in its paragraph: "'weak links' in the city"
         if p < len(ends) and ends[p] < close:
             # left open at the paragraph's end: a quotation over several paragraphs when the next one

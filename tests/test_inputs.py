@@ -77,3 +77,11 @@ def test_read_stream_limits_size() -> None:
     assert read_stream(io.BytesIO(b"A claim.")) == "A claim."
     with pytest.raises(InputError, match="too large"):
         read_stream(io.BytesIO(b"x" * 101), max_bytes=100)
+
+
+def test_an_endless_device_is_too_large_not_a_hang() -> None:
+    """``/dev/zero`` has no size to check first: reading stops one byte over the limit."""
+    from claimdiff.inputs import InputError, read_path
+
+    with pytest.raises(InputError, match=r"^/dev/zero: too large \(over 1,000 bytes\)$"):
+        read_path("/dev/zero", max_bytes=1000)

@@ -45,6 +45,32 @@ def test_a_cut_that_also_changes_a_word_is_an_alteration() -> None:
     assert [f.kind for f in report.findings] == [FindingKind.QUOTE_ALTERED]
 
 
+def test_naming_cuts_in_fail_on_reports_them() -> None:
+    from claimdiff.policy import resolve_policy
+
+    policy = resolve_policy(ROOT, fail_on="quote-cut")
+    assert FindingKind.QUOTE_CUT not in policy.ignore
+    assert not check(SOURCE, CUT, policy=policy).passed
+
+
+def test_single_quoted_phrases_sourced_in_single_quotes_cost_no_pairing(monkeypatch: object) -> None:
+    """3,000 phrases SOURCE quotes in single marks are passed before any pairing with every SOURCE quotation
+    (which would be quadratic): the pairing runs for the one new phrase only."""
+    import claimdiff.check_quotes as cq
+
+    calls = []
+    real = cq.most_resembling  # type: ignore[attr-defined]
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cq, "most_resembling", counting)  # type: ignore[attr-defined]
+    text = " ".join(f"'a{i} b' " for i in range(3000))
+    check(text, text + " 'zz yy'")
+    assert len(calls) == 1
+
+
 def test_cli_reports_cuts_with_ignore_none(tmp_path: Path) -> None:
     src, der = tmp_path / "s.txt", tmp_path / "d.txt"
     src.write_text(SOURCE, encoding="utf-8")

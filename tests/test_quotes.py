@@ -167,3 +167,11 @@ def test_quoting_conventions(text: str, quoted: list[str]) -> None:
 )
 def test_single_quoting_conventions(text: str, quoted: list[str]) -> None:
     assert [text[a:b] for a, b in single_quoted(text)] == quoted
+
+
+def test_a_backtick_opens_only_a_phrase_a_plain_mark_closes() -> None:
+    """Not ``code` here. It's the players' union``: the ``s'`` of a plural possessive closes no backtick."""
+    from claimdiff.quotes import single_quoted
+
+    text = "Use `code` here. It's the players' union."
+    assert [text[a:b] for a, b in single_quoted(text)] == []

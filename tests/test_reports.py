@@ -280,3 +280,10 @@ def test_cli_matrix_errors_are_one_line_and_status_2(args: list[str], message: s
         check=False,
     )
     assert p.returncode == 2 and p.stderr.count("\n") == 1 and message in p.stderr, p.stderr
+
+
+def test_markdown_escapes_dollar_signs() -> None:
+    """GitHub reads ``$...$`` as mathematics: a report writes the signs as text."""
+    from claimdiff.render.markdown import escape
+
+    assert escape("cost $x^2$ or $5") == "cost \\$x^2\\$ or \\$5"

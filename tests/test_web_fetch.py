@@ -87,6 +87,7 @@ def test_charset_from_the_header_before_the_meta_element(server: Server, path: s
         ("/big", "too large (10,000,049 bytes; the limit is 10,000,000)"),
         ("/bomb", "too large (over 10,000,000 bytes)"),
         ("/empty", "no article text found in the page"),
+        ("/truncated", "the connection closed before the page was complete"),
     ],
 )
 def test_fetch_errors_name_the_url_and_the_reason(server: Server, path: str, reason: str) -> None:

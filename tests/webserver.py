@@ -94,6 +94,8 @@ def routes() -> dict[str, Route]:
         "/big": (200, {"Content-Type": "text/html"}, big, 0.0),
         "/bomb": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, bomb, 0.0),
         "/empty": (200, html, (WEB / "empty.html").read_bytes(), 0.0),
+        # the header promises 100,000 bytes; the connection closes after the page's few thousand
+        "/truncated": (200, {**html, "Content-Length": "100000"}, NEWS, 0.0),
         # the header says windows-1252, the page says utf-8: the header wins
         "/charset-header": (
             200,
@@ -124,7 +126,8 @@ class Server:
                     self.send_response(status)
                     for k, v in headers.items():
                         self.send_header(k, v)
-                    self.send_header("Content-Length", str(len(body)))
+                    if "Content-Length" not in headers:  # a route may promise more than it sends
+                        self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):

@@ -101,7 +101,11 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> b
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(f"{name}: too large ({size:,} bytes; the limit is {max_bytes:,})")
-        data = p.read_bytes()
+        # at most one byte over the limit: a device or a pipe (/dev/zero) has no size to check first
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"{name}: too large (over {max_bytes:,} bytes)")
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except PermissionError:

@@ -187,6 +187,9 @@ def _read(url: str, response: Any, *, timeout: float, max_bytes: int) -> Page:
         raise InputError(f"{url}: the gzip-compressed page is corrupt") from None
     except (OSError, http.client.HTTPException) as e:
         raise InputError(f"{url}: {_reason(e, timeout)}") from None
+    if inflate is None and length and length.isdigit() and len(body) < int(length):
+        # http.client returns what arrived when the connection closes early, without an error
+        raise InputError(f"{url}: the connection closed before the page was complete")
     final = response.geturl() or url
     return Page(url=final, body=bytes(body), charset=headers.get_content_charset(), typed=content_type is not None)
 

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_PUNCT = re.compile(r"[\\`*_\[\]()!#|~{}+=@:&<>-]|(?<=www)\.")
+_PUNCT = re.compile(r"[\\`*_\[\]()!#|~{}+=@:&<>$-]|(?<=www)\.")
 _BREAKS = re.compile(r"[\r\n\u2028\u2029\t\f\v]+")
 
 
