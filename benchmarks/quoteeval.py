@@ -13,9 +13,9 @@ default policy:
 * an edit is **found** when a ``quote-altered`` finding, or a ``quote-unsourced`` error, lies in its
   sentence (``quote-altered`` alone is reported too);
 * every ``quote-altered`` finding, or ``quote-unsourced`` error, on a harmless case is a **false alarm**;
-* **spans**: the share of the gold quotations that :func:`claimdiff.quotes.find_quotes` and
-  :func:`claimdiff.quotes.single_quoted` read with exactly the same inner text (padding spaces aside), per
-  case and pooled.
+* **spans**: the share of the gold quotations that :func:`claimdiff.quotes.find_quotes` (with
+  :func:`claimdiff.quotes.nested_quotes`) and :func:`claimdiff.quotes.single_quoted` read with exactly the
+  same inner text (padding spaces aside), per case and pooled.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 
 from claimdiff.check import Finding, Severity, check
 from claimdiff.policy import FindingKind
-from claimdiff.quotes import find_quotes, single_quoted
+from claimdiff.quotes import find_quotes, nested_quotes, single_quoted
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "benchmarks" / "data" / "quotes" / "dev.jsonl"
@@ -46,7 +46,8 @@ def _counts(f: Finding, strict: bool) -> bool:
 
 def spans(text: str) -> set[str]:
     """The inner text of every quotation claimdiff reads in ``text``, padding spaces stripped."""
-    found = {text[q.inner_start : q.inner_end].strip() for q in find_quotes(text)}
+    quotes = find_quotes(text)
+    found = {text[q.inner_start : q.inner_end].strip() for q in [*quotes, *nested_quotes(text, quotes)]}
     found |= {text[a:b].strip() for a, b in single_quoted(text)}
     return found
 

@@ -37,7 +37,17 @@ from dataclasses import dataclass
 
 from claimdiff.normalize import fold_word
 
-__all__ = ["Quote", "Word", "find_quotes", "quote_words", "single_quoted", "speech_runs", "words"]
+__all__ = [
+    "Quote",
+    "Word",
+    "count_words",
+    "find_quotes",
+    "nested_quotes",
+    "quote_words",
+    "single_quoted",
+    "speech_runs",
+    "words",
+]
 
 _OPENING = frozenset("\u201c\u201e\u00ab\u300c\u300e")
 _CLOSING = frozenset("\u201d\u00bb\u300d\u300f")
@@ -221,6 +231,30 @@ _SINGLE_MAX_OPEN = 2000
 """Longest paragraph read as a single quotation left open (the British style of a long quotation)."""
 _SINGLE_MAX = 400
 """Longest single-quoted phrase read, in characters: a headline's quotation is short."""
+
+
+def nested_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """The corner-bracket quotations nested inside ``quotes`` (``「…『…』…」``), which :func:`find_quotes`
+    reads as part of the quotation around them (and ``claimdiff check`` checks with it).
+
+    >>> t = "他說「有人講『記者唔使咁醒』。」"
+    >>> [t[q.inner_start : q.inner_end] for q in nested_quotes(t, find_quotes(t))]
+    ['記者唔使咁醒']
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        if text[q.start] not in _CJK_OPENING:
+            continue
+        stack: list[int] = []
+        for i in range(q.inner_start, q.inner_end):
+            c = text[i]
+            if c in _CJK_OPENING:
+                stack.append(i)
+            elif c in _CJK_CLOSING and stack:
+                a = stack.pop()
+                if text[a + 1 : i].strip():
+                    out.append(Quote(a, i + 1, a + 1, i))
+    return sorted(out, key=lambda q: q.start)
 
 
 def single_quoted(text: str) -> list[tuple[int, int]]:
