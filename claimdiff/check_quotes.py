@@ -107,8 +107,28 @@ def check_quotes(
         if found is not None:
             if single.holds(*found):  # in single quotation marks in SOURCE (the double ones passed above)
                 continue
-            sloc = src.location(*found, [found])
             overlaps = quoted.meets(*found)
+            if overlaps and not points and at is not None:
+                # a SOURCE quotation run on into its narration: words added to the quotation
+                span = all_words[at : at + len(d_code)]
+                added = [k for k, w in enumerate(span) if not quoted.holds(w.start, w.end)]
+                if added and len(added) < len(span):
+                    altered.append((q.start, q.end))
+                    said = " ".join(s_text[span[k].start : span[k].end] for k in added)
+                    line = src.location(*found).line
+                    out.append(
+                        RawFinding(
+                            FindingKind.QUOTE_ALTERED,
+                            True,
+                            src.location(*found, [(span[k].start, span[k].end) for k in added]),
+                            der.location(q.start, q.end, [(d_words[k].start, d_words[k].end) for k in added]),
+                            f"quotation differs from SOURCE line {line}: \u201c{said}\u201d added, which SOURCE gives "
+                            "as narration, not as part of the quotation",
+                            (q.start, 0),
+                        )
+                    )
+                    continue
+            sloc = src.location(*found, [found])
             where = "only partly as a quotation" if overlaps else "but not as a quotation"
             message = f"the quoted words appear in SOURCE (line {sloc.line}) {where}"
             if where.startswith("only"):
