@@ -190,7 +190,8 @@ def _cue_span(
     side_a: bool,
 ) -> Span:
     """The words of one side that disagree: its cues through the anchor; a side without cues, from the
-    word after the one matching the word before the other side's first cue, through the anchor."""
+    word after the one matching the word before the other side's first cue, or else from its own words just
+    before the anchor that the other side lacks, through the anchor."""
     end = words[anchor].end
     if cues:
         return Span(words[min(cues)].start, end)
@@ -200,7 +201,15 @@ def _cue_span(
             k = back[before]
             if anchor - 4 <= k < anchor:
                 return Span(words[k + 1].start, end)
-    return Span(words[anchor].start, end)
+    # else the words of its own just before the anchor that the other side lacks ("will come on Thursday")
+    start = None
+    for k in range(anchor - 1, max(-1, anchor - 5), -1):
+        if k in pairs:
+            if start is not None:
+                break
+        else:
+            start = k
+    return Span(words[anchor if start is None else start].start, end)
 
 
 # attribution

@@ -127,7 +127,7 @@ _BOTH = frozenset({"unlikely"})
 _WEAK = frozenset(
     "believe believes believed think thinks thought suspect suspects fear fears feared expect expects expected "
     "estimate estimates assume assumes presume presumes hope hopes hoped would warn warns warned forecast "
-    "forecasts predicted predicts".split()
+    "forecasts predicted predicts planned scheduled slated due".split()
 )
 """Verbs that hedge a clause they introduce ("authorities believe 22 are trapped"): never a cue of their own,
 but a claim that has one is not stated as certain."""
@@ -230,6 +230,8 @@ def _cue_of(words: list[Word], k: int, breaks: set[int], text: str) -> str | Non
         if low == "may" and text[words[k].start] == "M" and ((k > 0 and k not in breaks) or nxt[:1].isdigit()):
             return None  # the month: "In May, prices rose", "May 3"
         return "modality"
+    if low == "expected" and prev in _BE and nxt != "to":
+        return "modality"  # "his debut is expected on Friday"
     if low in _MODAL_TO and _to_after(words, k, breaks) is not None:
         if prev in _DETERMINERS:
             return None  # "a plan to raise": a noun, not what the claim hedges
@@ -250,6 +252,7 @@ def _until_after(words: list[Word], k: int, breaks: set[int]) -> bool:
 
 
 _DETERMINERS = frozenset("a the its his her their our this that".split())
+_BE = frozenset("is are was were be been being 's".split())
 _TO_REACH = 10
 """``expect the gap to close``: the ``to`` of a planning or expecting verb may come a few words after it."""
 
