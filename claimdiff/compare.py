@@ -400,7 +400,7 @@ def _label(
         # cannot differ is not read: the same words (attribution aside) carry the same cues, and the same
         # digits, number words and months the same figures
         joined_a, joined_b = " ".join(a_texts), " ".join(b_texts)
-        numbers = wa != wb and number_words(joined_a) != number_words(joined_b)
+        numbers = number_words(joined_a) != number_words(joined_b)  # a sign may differ where words do not
         words = wa != wb and (may_cue(joined_a) or may_cue(joined_b))
         ra = readings.group(0, g.a, words=words, numbers=numbers)
         rb = readings.group(1, g.b, words=words, numbers=numbers)

@@ -299,6 +299,9 @@ class Parser:
         if read is None:
             return None
         low, last, low_scaled = read
+        if currency is None and self._negative(i):
+            # "fell to -15 degrees", "minus 5": a sign, not a range's dash
+            low, first = -low, i - 1
         high: float | None = None
         if currency is None and (span := self._percent_range(last)) is not None:
             # "2.25%-2.5%": a range of percentages with the sign written at both ends
@@ -375,6 +378,19 @@ class Parser:
         if close is None or close.kind != "pct" or not self.near(other[1], other[1] + 1, 0):
             return None
         return other[0], other[1] + 1
+
+    def _negative(self, i: int) -> bool:
+        """A minus sign or the word ``minus`` just before the number at ``i``, which is a sign: the dash
+        touches the number and follows a space or the start, not a number (``20-30`` is a range)."""
+        t, before = self.tok(i), self.tok(i - 1)
+        if t is None or before is None or t.kind != "num":
+            return False
+        if before.kind == "word" and before.key == "minus" and self.near(i - 1, i):
+            return True
+        if before.kind != "dash" or not self.near(i - 1, i, 0):
+            return False
+        ahead = self.tok(i - 2)
+        return (ahead is None or ahead.kind != "num") and (before.start == 0 or self.text[before.start - 1].isspace())
 
     def _and_months(self, j: int) -> tuple[float, int] | None:
         """After ``N years``: ``and M months`` as (M, index after it)."""
