@@ -8,9 +8,15 @@ Tasks (functions of this module, so a worker needs claimdiff installed, with the
 * grouping runs on the driver over the signatures and terms (small: about 1 KB an article).
 * :func:`compare_batch`: the claims of up to ``STORY_BATCH`` stories; the workers read the articles again.
 
-Every task is given ``retries=RETRIES`` on a cluster, so a worker that dies mid-run costs a rerun of its
-tasks, not the result. Results are taken in submission order and ids come from sorted names, so the
-result is the same locally, on a cluster, and for any number of workers.
+On a cluster every task is given ``retries=RETRIES``: a task that raises (a transient error reading the
+shared path) is run again. A worker that dies mid-run is handled by the scheduler, not by retries: the tasks
+it was running, and the results it held that the driver had not taken yet, run again on the other workers (up
+to ``distributed.scheduler.allowed-failures`` deaths per task, 3 by default; then the run fails with
+``KilledWorker``), so the death costs a rerun of those tasks, not the result
+(``tests/test_corpus.py::test_a_worker_killed_mid_run_loses_nothing``).
+
+Results are taken in submission order and ids come from sorted names, so the result is the same locally, on
+a cluster, and for any number of workers.
 
 A local run (no scheduler) uses Dask's local scheduler: a pool of processes when there are at least
 ``PROCESSES_FROM`` files and more than one CPU, else in-process. With a scheduler address (``tcp://...``)
