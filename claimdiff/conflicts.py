@@ -29,10 +29,9 @@ Precision comes first: a cue whose anchor the other claim does not carry is an o
 from __future__ import annotations
 
 import difflib
-from typing import Any
 
 from claimdiff.cues import Reading, Speaker, Word
-from claimdiff.figures import figure_conflicts
+from claimdiff.figures import Figure, figure_conflicts
 from claimdiff.model import Conflict, ConflictKind, Span
 
 __all__ = ["Conflict", "ConflictKind", "Span", "conflicts"]
@@ -56,8 +55,13 @@ def conflicts(a: Reading, b: Reading) -> tuple[Conflict, ...]:
     return tuple(_conflicts(a, b))
 
 
-def _order_key(r: Reading) -> tuple[str, ...]:
-    return tuple(w.low for w in r.words)
+def _order_key(r: Reading) -> tuple[tuple[str, ...], ...]:
+    # the words, and the figures and speakers too (a reading may leave its words out: see claimdiff.cues.read)
+    return (
+        tuple(w.low for w in r.words),
+        tuple(f.text.lower() for f in r.figures),
+        tuple(s.text.lower() for s in r.speakers),
+    )
 
 
 def _conflicts(a: Reading, b: Reading) -> list[Conflict]:
@@ -75,7 +79,7 @@ def _conflicts(a: Reading, b: Reading) -> list[Conflict]:
     return out
 
 
-def _figures(a: Reading, b: Reading) -> list[tuple[Any, Any]]:
+def _figures(a: Reading, b: Reading) -> list[tuple[Figure, Figure]]:
     return figure_conflicts(list(a.figures), list(b.figures))
 
 
