@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimdiff.figures import Figure, figures
 from claimdiff.normalize import fold, fold_word, stem
@@ -32,9 +33,9 @@ from claimdiff.normalize import fold, fold_word, stem
 __all__ = ["Reading", "Speaker", "Word", "may_cue", "read"]
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of a claim: ``text[start:end]`` of the source, its folded form and its key."""
+class Word(NamedTuple):
+    """A word of a claim: ``text[start:end]`` of the source, its folded form and its key (a named tuple: a
+    claim is read into many, and a tuple is made three times faster than a frozen dataclass)."""
 
     start: int
     end: int

@@ -206,6 +206,17 @@ _WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*", re.UNICODE)
 
 
 def tokens(folded: str) -> list[str]:
+    """Word tokens of folded text (see :func:`_tokens`); remembered, since a unit is read for its damping, its
+    profile and its wording alike."""
+    return list(_tokens_cached(folded))
+
+
+@lru_cache(maxsize=4096)
+def _tokens_cached(folded: str) -> tuple[str, ...]:
+    return tuple(_tokens(folded))
+
+
+def _tokens(folded: str) -> list[str]:
     """Word tokens of folded text: letters and digits, with inner apostrophes and dots kept
     (``o'brien``, ``u.s``, ``4.7``), possessive ``'s`` dropped; hyphenated words split.
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimdiff.normalize import fold_word
 
@@ -86,9 +87,9 @@ class Quote:
     """True when the quotation is left open and the next paragraph reopens it (news style)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word token: ``key`` is the folded word; ``text[start:end]`` is the word as written."""
+class Word(NamedTuple):
+    """A word token: ``key`` is the folded word; ``text[start:end]`` is the word as written. A named tuple, not
+    a frozen dataclass: a text is read into many, and a tuple is made three times faster."""
 
     key: str
     start: int
