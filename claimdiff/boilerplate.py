@@ -181,7 +181,7 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     low = piece.lower()
     if _photo_credit(piece, _CREDIT_IN_TEXT):
         return True
-    if re.fullmatch(_NAV, piece) or re.fullmatch(_NAV_PREFIX, piece):
+    if re.fullmatch(_NAV, piece) or (_may_open_nav(piece) and re.fullmatch(_NAV_PREFIX, piece)):
         return True
     if len(piece) <= 200 and re.fullmatch(_EMBED, piece.rstrip(".")):
         return True
@@ -202,6 +202,24 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
         if len(piece.split()) <= 8 and ("@" in piece or any(c.isdigit() for c in piece)) and re.search(_CONTACT, piece):
             return True
     return False
+
+
+_NAV_FIRST = frozenset(
+    "go dig read related see also more watch listen worth sign subscribe recommended people you click tap follow "
+    "download refresh check for please low most".split()
+)
+"""The words a navigation or reader prompt line of :data:`_NAV_PREFIX` opens with, after an emoji or a symbol."""
+
+
+def _may_open_nav(piece: str) -> bool:
+    """A cheap test before :data:`_NAV_PREFIX` (a long pattern, compiled on first use): the line opens with one
+    of its words, or says "video not"."""
+    i = 0
+    while i < min(4, len(piece)) and not (piece[i].isalnum() or piece[i].isspace() or piece[i] in "_\"'\u201c\u2018("):
+        i += 1
+    words = piece[i:].lower().split()
+    first = words[0].rstrip(":,.") if words else ""
+    return first in _NAV_FIRST or "video not" in " ".join(words[:4])
 
 
 def _is_dateline(piece: str) -> bool:

@@ -301,3 +301,32 @@ def test_property_sentence_like(text: str, boilerplate: bool) -> None:
 def test_property_whitespace_only_is_empty(text: str) -> None:
     blank = "".join(ch for ch in text if ch.isspace())
     assert segment(blank) == []
+
+
+NAV_LINES = [
+    "🎥 WATCH: the clip",
+    "▶ Listen: the podcast",
+    "Read more: the council's plan",
+    "Sign up for our newsletter",
+    "Please wait while we load the latest comments",
+    "Tap here to subscribe",
+    "Worth a read: the long story",
+    "You may also like: more stories",
+    "People are also reading:",
+    "Low on data? Read a low-bandwidth version of this story here.",
+    "Music video not playing? Click here",
+    "For more information, visit the website",
+    "Also on CNN: another story",
+]
+
+
+@pytest.mark.parametrize("line", NAV_LINES)
+def test_reader_prompts_pass_the_cheap_test_before_their_pattern(line: str) -> None:
+    """The words test that spares compiling the long prompt pattern never turns a prompt away."""
+    import re
+
+    from claimdiff import boilerplate
+
+    assert re.fullmatch(boilerplate._NAV_PREFIX, line), line
+    assert boilerplate._may_open_nav(line)
+    assert not boilerplate._may_open_nav("The council approved the budget on Tuesday.")
