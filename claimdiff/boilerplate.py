@@ -183,7 +183,7 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
         return True
     if re.fullmatch(_NAV, piece) or (_may_open_nav(piece) and re.fullmatch(_NAV_PREFIX, piece)):
         return True
-    if len(piece) <= 200 and re.fullmatch(_EMBED, piece.rstrip(".")):
+    if len(piece) <= 200 and _may_embed(piece) and re.fullmatch(_EMBED, piece.rstrip(".")):
         return True
     if _is_dateline(piece):
         return True
@@ -202,6 +202,19 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
         if len(piece.split()) <= 8 and ("@" in piece or any(c.isdigit() for c in piece)) and re.search(_CONTACT, piece):
             return True
     return False
+
+
+_EMBED_FIRST = frozenset(
+    "youtube vimeo instagram twitter x facebook tiktok embedded tweet published text story copy content words".split()
+)
+
+
+def _may_embed(piece: str) -> bool:
+    """A cheap test before :data:`_EMBED`: a handle, a pic.twitter.com link, or one of its opening words."""
+    if "@" in piece or "pic.twitter.com/" in piece:
+        return True
+    words = piece.split(None, 1)
+    return bool(words) and words[0].lower() in _EMBED_FIRST
 
 
 _NAV_FIRST = frozenset(
