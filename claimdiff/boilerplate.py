@@ -91,13 +91,18 @@ _NAV = (
     r"|for\s+immediate\s+release|(?:media|press)\s+(?:contacts?|inquiries)|#{3,}|-\s*30\s*-|ends)"
     r"\s*[:»›>→.…]*"
 )
-_NAV_PREFIX = (
-    # an emoji or a symbol may open the line ("🎥 WATCH: ...")
-    r"(?:[^\w\s\"'“‘(]{1,4}\s*)?"
-    r"(?i:(?:go\s+deeper|dig\s+deeper|read\s+more|read\s+next|related|see\s+also|also\s+read|read\s+also|more"
+# an emoji or a symbol may open the line ("🎥 WATCH: ...")
+_NAV_LEAD = r"(?:[^\w\s\"'“‘(]{1,4}\s*)?"
+# a label and a colon: "Go deeper: ...", "WATCH: ..."
+_NAV_COLON = (
+    _NAV_LEAD
+    + r"(?i:(?:go\s+deeper|dig\s+deeper|read\s+more|read\s+next|related|see\s+also|also\s+read|read\s+also|more"
     r"|watch|listen|worth\s+(?:a|your)\s+(?:read|time)|sign\s+up|subscribe|recommended|more\s+on\s+this"
-    r"|people\s+are\s+also\s+reading|you\s+(?:may|might)\s+also\s+like|also\s+on\s+[\w.]{1,20})\s*:.*"
-    r"|(?:sign\s+up\s+(?:for|to|here|now|today)|subscribe\s+(?:to|for|now|today|here)|click\s+here"
+    r"|people\s+are\s+also\s+reading|you\s+(?:may|might)\s+also\s+like|also\s+on\s+[\w.]{1,20})\s*:.*)"
+)
+# a reader prompt: "Sign up for ...", "Please wait while ...", "Low on data?"
+_NAV_PROMPT = (
+    _NAV_LEAD + r"(?i:(?:sign\s+up\s+(?:for|to|here|now|today)|subscribe\s+(?:to|for|now|today|here)|click\s+here"
     r"|tap\s+here|follow\s+us\s+on|download\s+(?:our|the)\s+app|refresh\s+(?:this\s+page|the\s+page|for)"
     r"|check\s+back\s+(?:for|later|soon)|for\s+more\s+information,?\s+(?:visit|contact|call|see|go\s+to|please)"
     r"|for\s+more\s+(?:stories|news|coverage|updates),?\s+(?:see|visit|go\s+to|follow|read)"
@@ -106,6 +111,8 @@ _NAV_PREFIX = (
     r"|read\s+(?:a|the|our)\s+(?:[\w-]+\s+){0,3}(?:version|edition)\s+of\s+this"
     r"|low\s+on\s+data|people\s+are\s+also\s+reading|you\s+(?:may|might)\s+also\s+like|most\s+read)\b.*)"
 )
+_NAV_PREFIX = rf"(?:{_NAV_COLON}|{_NAV_PROMPT})"
+"""Both: a label and a colon, or a reader prompt (the tests read this one)."""
 # A line that only names an embed or where the text came from: "YouTube video", "Text from AFP",
 # "Published in Science & Technology News", a social post's signature "SpaceX (@SpaceX) March 4, 2024"
 # or "—@WorldAthletics", a link "pic.twitter.com/..."
@@ -181,7 +188,10 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
     low = piece.lower()
     if _photo_credit(piece, _CREDIT_IN_TEXT):
         return True
-    if re.fullmatch(_NAV, piece) or (_may_open_nav(piece) and re.fullmatch(_NAV_PREFIX, piece)):
+    if re.fullmatch(_NAV, piece):
+        return True
+    colon, prompt = _may_open_nav(piece)
+    if (colon and re.fullmatch(_NAV_COLON, piece)) or (prompt and re.fullmatch(_NAV_PROMPT, piece)):
         return True
     if len(piece) <= 200 and _may_embed(piece) and re.fullmatch(_EMBED, piece.rstrip(".")):
         return True
@@ -217,22 +227,23 @@ def _may_embed(piece: str) -> bool:
     return bool(words) and words[0].lower() in _EMBED_FIRST
 
 
-_NAV_FIRST = frozenset(
-    "go dig read related see also more watch listen worth sign subscribe recommended people you click tap follow "
-    "download refresh check for please low most".split()
+_COLON_FIRST = frozenset(
+    "go dig read related see also more watch listen worth sign subscribe recommended people you".split()
 )
-"""The words a navigation or reader prompt line of :data:`_NAV_PREFIX` opens with, after an emoji or a symbol."""
+_PROMPT_FIRST = frozenset(
+    "sign subscribe click tap follow download refresh check for please read low people you most".split()
+)
 
 
-def _may_open_nav(piece: str) -> bool:
-    """A cheap test before :data:`_NAV_PREFIX` (a long pattern, compiled on first use): the line opens with one
-    of its words, or says "video not"."""
+def _may_open_nav(piece: str) -> tuple[bool, bool]:
+    """Cheap tests before :data:`_NAV_COLON` and :data:`_NAV_PROMPT` (long patterns, compiled on first use):
+    whether the line, after an emoji or a symbol, opens with one of each pattern's first words."""
     i = 0
     while i < min(4, len(piece)) and not (piece[i].isalnum() or piece[i].isspace() or piece[i] in "_\"'\u201c\u2018("):
         i += 1
     words = piece[i:].lower().split()
     first = words[0].rstrip(":,.") if words else ""
-    return first in _NAV_FIRST or "video not" in " ".join(words[:4])
+    return first in _COLON_FIRST, first in _PROMPT_FIRST or "video not" in " ".join(words[:4])
 
 
 def _is_dateline(piece: str) -> bool:

@@ -328,5 +328,8 @@ def test_reader_prompts_pass_the_cheap_test_before_their_pattern(line: str) -> N
     from claimdiff import boilerplate
 
     assert re.fullmatch(boilerplate._NAV_PREFIX, line), line
-    assert boilerplate._may_open_nav(line)
-    assert not boilerplate._may_open_nav("The council approved the budget on Tuesday.")
+    colon, prompt = boilerplate._may_open_nav(line)
+    assert (colon and re.fullmatch(boilerplate._NAV_COLON, line)) or (
+        prompt and re.fullmatch(boilerplate._NAV_PROMPT, line)
+    )
+    assert boilerplate._may_open_nav("The council approved the budget on Tuesday.") == (False, False)
