@@ -160,8 +160,8 @@ def _cue_conflicts(a: Reading, b: Reading, pairs: dict[int, int]) -> list[Confli
             kind = ConflictKind.MODALITY
         if kind is None:
             continue
-        span_a = _cue_span(a.words, ca, i, cb, b.words, j, pairs, back, side_a=True)
-        span_b = _cue_span(b.words, cb, j, ca, a.words, i, back, pairs, side_a=False)
+        span_a = _cue_span(a.words, ca, i, cb, pairs, back)
+        span_b = _cue_span(b.words, cb, j, ca, back, pairs)
         out.append(Conflict(kind, span_a, span_b))
     return out
 
@@ -186,16 +186,13 @@ def _cue_span(
     cues: list[int],
     anchor: int,
     other_cues: list[int],
-    other_words: tuple[Word, ...],
-    other_anchor: int,
     pairs: dict[int, int],
     back: dict[int, int],
-    *,
-    side_a: bool,
 ) -> Span:
     """The words of one side that disagree: its cues through the anchor; a side without cues, from the
     word after the one matching the word before the other side's first cue, or else from its own words just
-    before the anchor that the other side lacks, through the anchor."""
+    before the anchor that the other side lacks, through the anchor. ``pairs`` maps this side's words to the
+    other's, ``back`` the other's to this side's."""
     end = words[anchor].end
     if cues:
         return Span(words[min(cues)].start, end)
