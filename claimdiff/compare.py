@@ -358,12 +358,7 @@ def _figure_conflicts(
 def _all_agree(fa: list[Figure], fb: list[Figure]) -> bool:
     """Every figure of each claim agrees with one of the other's (``$1.5 billion`` and ``$1,500 million``): the
     score's figure penalty, which compares digits, was wrong about them."""
-    return (
-        bool(fa)
-        and bool(fb)
-        and all(any(agree(f, g) for g in fb) for f in fa)
-        and all(any(agree(g, f) for f in fa) for g in fb)
-    )
+    return bool(fa) and bool(fb) and _within(fa, fb) and _within(fb, fa)
 
 
 def _within(fa: list[Figure], fb: list[Figure]) -> bool:
@@ -407,7 +402,7 @@ def _label(
         found = conflicts(ra, rb)
         fa, fb = list(ra.figures), list(rb.figures)
         # "5 deaths" and "7 injuries": no conflict (not the same thing counted), but not the same words either
-        other_figures = bool(fa and fb) and not _all_agree(fa, fb) and not (_within(fa, fb) or _within(fb, fa))
+        other_figures = bool(fa and fb) and not (_within(fa, fb) or _within(fb, fa))
     if found:
         label = Label.CONFLICTING
     elif not other_figures and (_wording(wa, wb) >= opts.shared_threshold or _quoted_verbatim(g, pa, pb)):
