@@ -232,7 +232,7 @@ def _split(
                 continue
             # a part carries a fifth of the claim's weight, and at least half of `short`
             least = max(half, _PART_SHARE * vp.total)
-            found = probe(vp, index, 2.0 * least, least)
+            found = probe(vp, index, 2.0 * least, least, least=least)
             # a cheap bound first: the stems walked plus all that were not walked
             slack = found.suffix_weight + found.capped_weight
             reached = [(-part, u) for u, part in found.acc.items() if part + slack >= least]

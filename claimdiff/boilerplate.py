@@ -209,7 +209,7 @@ def is_boilerplate(piece: str, kind: Kind, whole_line: bool) -> bool:
             return True
         if piece.startswith("About ") and re.fullmatch(_ABOUT, piece):
             return True
-        if len(piece.split()) <= 8 and ("@" in piece or any(c.isdigit() for c in piece)) and re.search(_CONTACT, piece):
+        if len(piece.split()) <= 8 and ("@" in piece or any(map(str.isdigit, piece))) and re.search(_CONTACT, piece):
             return True
     return False
 
@@ -249,7 +249,7 @@ def _may_open_nav(piece: str) -> tuple[bool, bool]:
 def _is_dateline(piece: str) -> bool:
     """A date or time stamp, optionally with a section name (every date has a digit; the only stamp
     without one is "an hour ago", so the pattern is tried only when one of them is there)."""
-    has_stamp = any(c.isdigit() for c in piece) or "ago" in piece.lower()
+    has_stamp = any(map(str.isdigit, piece)) or "ago" in piece.lower()
     return has_stamp and re.fullmatch(_DATELINE, piece.rstrip(".")) is not None
 
 
@@ -319,17 +319,14 @@ def mark_page_furniture(text: str, units: list[Unit]) -> list[Unit]:
             and is_credit(nxt.text)
         ):
             out[k] = replace(u, kind=Kind.BOILERPLATE)
+    keys = [None if u.kind is Kind.BOILERPLATE else _FOLD.sub(" ", u.text.casefold()).strip() for u in out]
     last: dict[str, int] = {}
-    for k, u in enumerate(out):
-        if u.kind is not Kind.BOILERPLATE:
-            key = _FOLD.sub(" ", u.text.casefold()).strip()
-            if len(key.split()) >= 5:
-                last[key] = k
-    for k, u in enumerate(out):
-        if u.kind is not Kind.BOILERPLATE:
-            key = _FOLD.sub(" ", u.text.casefold()).strip()
-            if last.get(key, k) > k:
-                out[k] = replace(u, kind=Kind.BOILERPLATE)
+    for k, key in enumerate(keys):
+        if key is not None and key.count(" ") >= 4:  # five words or more
+            last[key] = k
+    for k, key in enumerate(keys):
+        if key is not None and last.get(key, k) > k:
+            out[k] = replace(out[k], kind=Kind.BOILERPLATE)
     return out
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -46,34 +47,27 @@ def tie_key(i: int, j: int, na: int, nb: int) -> tuple[float, int, int]:
 
 
 class Index:
-    """Inverted index: stem -> [(unit, weight of the stem in the unit)], heaviest units first.
+    """Inverted index: stem -> [(negated total weight of the unit, unit, weight of the stem in the unit)].
 
-    Postings are ordered by the units' total weight, decreasing, so that a probe can walk only the
-    units at least as heavy as the probing one (``bounds`` holds the negated totals for bisection).
-    Stems in more than ``max_postings`` units are never walked: only their count is kept.
+    Postings are ordered by the units' total weight, decreasing (ties by unit), so that a probe can walk
+    only the units at least as heavy as the probing one (found by bisection on the first field). Stems
+    in more than ``max_postings`` units are never walked: only their count is kept. ``weights`` holds
+    each indexed unit's stems, for looking a stem up in a few units instead of walking its postings.
     """
 
-    __slots__ = ("bounds", "df", "max_postings", "postings")
+    __slots__ = ("df", "max_postings", "postings", "weights")
 
     def __init__(self, profiles: Iterable[tuple[int, Profile]], max_postings: int) -> None:
-        entries: dict[str, list[tuple[float, int, float]]] = {}
-        for k, p in profiles:
+        units = sorted(profiles, key=lambda kp: (-kp[1].total, kp[0]))
+        postings: defaultdict[str, list[tuple[float, int, float]]] = defaultdict(list)
+        for k, p in units:
             total = -p.total
             for key, w in p.weights.items():
-                rows = entries.get(key)
-                if rows is None:
-                    entries[key] = [(total, k, w)]
-                else:
-                    rows.append((total, k, w))
+                postings[key].append((total, k, w))
         self.max_postings = max_postings
-        self.df = {key: len(rows) for key, rows in entries.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-        self.bounds: dict[str, list[float]] = {}
-        for key, rows in entries.items():
-            if len(rows) <= max_postings:
-                rows.sort()
-                self.postings[key] = [(k, w) for _, k, w in rows]
-                self.bounds[key] = [t for t, _, _ in rows]
+        self.df = {key: len(rows) for key, rows in postings.items()}
+        self.postings = {key: rows for key, rows in postings.items() if len(rows) <= max_postings}
+        self.weights: dict[int, Mapping[str, float]] = {k: p.weights for k, p in units}
 
 
 @dataclass(slots=True)
@@ -81,7 +75,7 @@ class Probe:
     """What probing the index with one unit found (see :func:`probe`)."""
 
     acc: dict[int, float]
-    """Units reached, with the overlap in the walked stems."""
+    """Units reached, with the overlap in the walked stems (see :func:`probe` for which are left out)."""
     suffix: list[str]
     """Informative stems left out of the walk (the commonest, weighing less than half the need)."""
     suffix_weight: float
@@ -101,7 +95,9 @@ class Probe:
         return part
 
 
-def probe(p: Profile, index: Index, need: float, floor: float, heavier: int = 0) -> Probe:
+def probe(
+    p: Profile, index: Index, need: float, floor: float, heavier: int = 0, *, least: float | None = None
+) -> Probe:
     """Find the units sharing enough of ``p``'s weight in informative stems.
 
     A stem is informative when it is found in at most ``index.max_postings`` units; the others are
@@ -111,9 +107,14 @@ def probe(p: Profile, index: Index, need: float, floor: float, heavier: int = 0)
     half of that, and only the rest (the prefix) is walked: a unit sharing enough must share at least
     half of it in prefix stems (prefix filtering). ``heavier`` 1 walks only the units at least as heavy
     as ``p``, 2 only the heavier ones.
+
+    The prefix is walked rarest stem first. A unit that can share at most ``least`` (by default the need
+    in informative stems) is left out: once the stems still to walk and the suffix weigh less than that,
+    units first met are not added, and the stems left are looked up in the units already reached when
+    they are fewer than the stem's postings.
     """
     weights = p.weights
-    postings, bounds, df = index.postings, index.bounds, index.df
+    postings, df = index.postings, index.df
     cap = index.max_postings
     capped: list[str] = []
     capped_weight = 0.0
@@ -141,18 +142,33 @@ def probe(p: Profile, index: Index, need: float, floor: float, heavier: int = 0)
     acc: dict[int, float] = {}
     get = acc.get
     tp = p.total
-    for _, key in costs[cut:]:
-        posting = postings.get(key)
-        if posting is None:
-            continue
+    walk = [key for _, key in costs[cut:] if key in postings]
+    # what the stems still to walk and the suffix can bring to a unit not reached yet
+    remaining = total + sum(weights[key] for key in walk)
+    close = (need if least is None else least) - EPS
+    unit_weights = index.weights
+    for key in reversed(walk):
+        posting = postings[key]
         wp = weights[key]
-        if heavier:
-            end = (bisect_right if heavier == 1 else bisect_left)(bounds[key], -tp)
-            for k, wq in islice(posting, end):
-                acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
+        if heavier == 1:
+            end = bisect_right(posting, (-tp, math.inf))
+        elif heavier:
+            end = bisect_left(posting, (-tp, -math.inf))
         else:
-            for k, wq in posting:
+            end = len(posting)
+        if remaining >= close:
+            for _, k, wq in islice(posting, end):
                 acc[k] = get(k, 0.0) + (wq if wq < wp else wp)
+        elif len(acc) < end:
+            for k in acc:
+                found = unit_weights[k].get(key)
+                if found is not None:
+                    acc[k] += found if found < wp else wp
+        else:
+            for _, k, wq in islice(posting, end):
+                if k in acc:
+                    acc[k] += wq if wq < wp else wp
+        remaining -= wp
     return Probe(acc, suffix, total, capped, capped_weight, need)
 
 
@@ -257,10 +273,11 @@ def candidates(
             factor = min(1.0, tp / w.short) if w.short > 0.0 else 1.0
             pw = p.weights
             ranked: list[tuple[float, tuple[float, int, int], int]] = []
-            for v, part in found.acc.items():
+            least = need_inf - found.suffix_weight
+            for v, part in [hit for hit in found.acc.items() if hit[1] >= least]:
                 tq = totals[v]
                 # p probes the pairs where it is the lighter unit (ties: A probes)
-                if part + found.suffix_weight < need_inf or tq < tp or (flip and tq == tp):
+                if tq < tp or (flip and tq == tp):
                     continue
                 qw = other[v].weights
                 x = found.overlap(pw, qw, part, found.suffix)

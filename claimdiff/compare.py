@@ -165,15 +165,15 @@ def compare(
     units_a, units_b = segmenter.segment(a), segmenter.segment(b)
     step("profile")
     scorer = _scorer(opts.similarity, weights)
-    # each unit is folded once, for the damping, its profile and the labels
+    # each unit is folded and split into words once, for the damping, its profile and the labels
     fa, fb = [fold(u.text) for u in units_a], [fold(u.text) for u in units_b]
-    damping = scorer.damping(
-        (f for f, u in zip(fa, units_a, strict=True) if not u.is_boilerplate),
-        (f for f, u in zip(fb, units_b, strict=True) if not u.is_boilerplate),
-        folded=True,
+    wa, wb = [tokens(f) for f in fa], [tokens(f) for f in fb]
+    damping = scorer.damping_words(
+        (w for w, u in zip(wa, units_a, strict=True) if not u.is_boilerplate),
+        (w for w, u in zip(wb, units_b, strict=True) if not u.is_boilerplate),
     )
-    pa = [scorer.profile(u.text, damping, folded=f) for u, f in zip(units_a, fa, strict=True)]
-    pb = [scorer.profile(u.text, damping, folded=f) for u, f in zip(units_b, fb, strict=True)]
+    pa = scorer.profiles([u.text for u in units_a], _claim_words(fa, wa), damping)
+    pb = scorer.profiles([u.text for u in units_b], _claim_words(fb, wb), damping)
     # a name counts against a pair only when the other report never mentions it
     pa, pb = foreign_names(pa, pb), foreign_names(pb, pa)
     ok_a = [not u.is_boilerplate for u in units_a]
@@ -216,6 +216,15 @@ def compare(
 
 
 _EMPTY = Profile("", {}, 0.0, frozenset())
+
+
+def _claim_words(folded: list[str], words: list[list[str]]) -> list[list[str]]:
+    """The words of each unit with attribution removed, given its folded text and all its words."""
+    out = []
+    for f, w in zip(folded, words, strict=True):
+        stripped = strip_attribution(f)
+        out.append(w if stripped == f else tokens(stripped))
+    return out
 
 
 def _quiet(name: str) -> None:

@@ -231,19 +231,15 @@ def _tokens(folded: str) -> list[str]:
     >>> tokens("670,000 jobs, $1bn, 2-1/4 percent at 9:30 a.m.")
     ['670000', 'jobs', '1', 'billion', '2.25', 'percent', 'at', '9h30', 'a.m']
     """
-    out = []
     # "5%", "5 per cent" and "5 percent" are the same figure
     folded = folded.replace("%", " percent ").replace("per cent", "percent")
     if _DIGIT.search(folded):
         folded = _figures(folded)
     if ":" in folded:
         folded = _TICKER.sub(" ", folded)
-    for m in _WORD.finditer(folded):
-        w = m.group()
-        if w.endswith("'s"):
-            w = w[:-2]
-        if w:
-            out.append(w)
+    out = _WORD.findall(folded)
+    if "'s" in folded:
+        out = [w[:-2] if w.endswith("'s") else w for w in out]
     return out
 
 

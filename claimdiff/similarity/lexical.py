@@ -152,21 +152,49 @@ class Scorer:
                 z = 1.5
         return max(self.w.floor, self.w.base - z)
 
-    def profile(self, text: str, damping: Mapping[str, float] | None = None, *, folded: str | None = None) -> Profile:
+    def profile(
+        self,
+        text: str,
+        damping: Mapping[str, float] | None = None,
+        *,
+        folded: str | None = None,
+        words: Sequence[str] | None = None,
+    ) -> Profile:
         """Profile a claim. ``damping`` maps stems to a factor in (0, 1] (see :meth:`damping`); ``folded`` is
-        ``fold(text)`` when the caller has it already."""
-        words = tokens(strip_attribution(fold(text) if folded is None else folded))
+        ``fold(text)`` and ``words`` its tokens with attribution removed, when the caller has them already."""
+        if words is None:
+            words = tokens(strip_attribution(fold(text) if folded is None else folded))
+        return self._profile(text, words, damping, {})
+
+    def profiles(
+        self, texts: Sequence[str], words: Sequence[Sequence[str]], damping: Mapping[str, float] | None = None
+    ) -> list[Profile]:
+        """:meth:`profile` of each text, given its ``words`` (tokens of the folded text with attribution
+        removed): each distinct word is stemmed and weighed once for the whole batch."""
+        memo: dict[str, tuple[str, float, str | None]] = {}
+        return [self._profile(t, w, damping, memo) for t, w in zip(texts, words, strict=True)]
+
+    def _profile(
+        self,
+        text: str,
+        words: Sequence[str],
+        damping: Mapping[str, float] | None,
+        memo: dict[str, tuple[str, float, str | None]],
+    ) -> Profile:
         weights: dict[str, float] = {}
         numbers = set()
         for tok in words:
-            key = stem(tok)
-            w = self.word_weight(tok)
+            seen = memo.get(tok)
+            if seen is None:
+                number = tok.replace(",", "") if _NUMBER.match(tok) else None
+                seen = memo[tok] = (stem(tok), self.word_weight(tok), number)
+            key, w, number = seen
             if damping is not None:
                 w *= damping.get(key, 1.0)
             if w > weights.get(key, 0.0):
                 weights[key] = w
-            if _NUMBER.match(tok):
-                numbers.add(tok.replace(",", ""))
+            if number is not None:
+                numbers.add(number)
         names = frozenset(stem(fold_word(m.group())) for m in _NAME.finditer(text)) & weights.keys()
         return Profile(" ".join(words), weights, sum(weights.values()), frozenset(numbers), names, mostly_quoted(text))
 
@@ -177,11 +205,15 @@ class Scorer:
         A stem found in ``df`` units of a report (the larger count over the reports) is scaled by
         ``1 / (1 + topic * ln(df))``: once in a report, no damping; in eight units, about 0.58.
         """
+        return self.damping_words(*((tokens(text if folded else fold(text)) for text in doc) for doc in documents))
+
+    def damping_words(self, *documents: Iterable[Sequence[str]]) -> dict[str, float]:
+        """:meth:`damping` from the word tokens of each unit of each report."""
         df: dict[str, int] = {}
         for doc in documents:
             seen: dict[str, int] = {}
-            for text in doc:
-                for key in {stem(t) for t in tokens(text if folded else fold(text))}:
+            for words in doc:
+                for key in set(map(stem, words)):
                     seen[key] = seen.get(key, 0) + 1
             for key, n in seen.items():
                 if n > df.get(key, 0):
