@@ -108,10 +108,11 @@ def probe(
     half of it in prefix stems (prefix filtering). ``heavier`` 1 walks only the units at least as heavy
     as ``p``, 2 only the heavier ones.
 
-    The prefix is walked rarest stem first. A unit that can share at most ``least`` (by default the need
-    in informative stems) is left out: once the stems still to walk and the suffix weigh less than that,
-    units first met are not added, and the stems left are looked up in the units already reached when
-    they are fewer than the stem's postings.
+    The prefix is walked rarest stem first. A unit that cannot share ``least`` in informative stems (by
+    default the need; a caller asking less must ask at least half of it, what the suffix allows) may be
+    left out: once the stems still to walk and the suffix weigh less than that, units first met are not
+    added, and the stems left are looked up in the units already reached when they are fewer than the
+    stem's postings. Every unit reached has its exact overlap in the walked stems.
     """
     weights = p.weights
     postings, df = index.postings, index.df

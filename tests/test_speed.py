@@ -11,12 +11,14 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import claimdiff
-from claimdiff.candidates import candidates
+from claimdiff.candidates import Index, candidates, probe
 from claimdiff.render.progress import progress_bar
 from claimdiff.segment import segment
-from claimdiff.similarity.lexical import Scorer
+from claimdiff.similarity.lexical import Profile, Scorer
 
 from .conftest import ROOT, SAMPLES
 
@@ -161,3 +163,51 @@ def test_item4_near_identical_lines_are_bounded_too() -> None:
     pairs = candidates(profiles, profiles, scorer, threshold=39.0)
     assert len(pairs) <= 2 * 50 * len(profiles)
     assert claimdiff.compare(text, text).summary.shared == len(profiles)
+
+
+_STEMS = [f"s{k}" for k in range(12)]
+
+
+@st.composite
+def _profiles(draw: st.DrawFn) -> list[Profile]:
+    out = []
+    for _ in range(draw(st.integers(2, 14))):
+        keys = draw(st.lists(st.sampled_from(_STEMS), min_size=1, max_size=8, unique=True))
+        weights = {k: draw(st.floats(0.1, 8.0)) for k in keys}
+        out.append(Profile(" ".join(keys), weights, sum(weights.values()), frozenset()))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _profiles(),
+    st.integers(0, 2),
+    st.integers(1, 14),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 0.5),
+    st.booleans(),
+)
+def test_probe_reaches_every_unit_sharing_enough(
+    units: list[Profile], heavier: int, cap: int, need_share: float, floor_share: float, own_least: bool
+) -> None:
+    """Whatever order the stems are walked in and wherever the walk stops adding units, every unit that shares
+    what is asked in informative stems is reached, and its overlap in the walked stems plus the suffix is exact."""
+    p, others = units[0], units[1:]
+    index = Index(list(enumerate(others)), cap)
+    need, floor = need_share * p.total, floor_share * p.total
+    least = floor if own_least else None
+    found = probe(p, index, need, floor, heavier, least=least)
+    informative = [k for k in p.weights if index.df.get(k, 0) <= cap]
+    assert sorted(found.capped) == sorted(set(p.weights) - set(informative))
+    want = found.need if least is None else least
+    assert found.suffix_weight < 0.5 * found.need or not found.suffix
+    for k, q in enumerate(others):
+        if (heavier == 1 and q.total < p.total) or (heavier == 2 and q.total <= p.total):
+            assert k not in found.acc
+            continue
+        exact = sum(min(p.weights[s], q.weights[s]) for s in informative if s in q.weights)
+        # a unit sharing only suffix stems shares less than half the need: never reached
+        if exact >= want and exact > found.suffix_weight + 1e-9:
+            assert k in found.acc
+        if k in found.acc:
+            assert found.overlap(p.weights, q.weights, found.acc[k], found.suffix) == pytest.approx(exact, abs=1e-9)
