@@ -105,7 +105,6 @@ def compare(
     Example: claimdiff compare samples/axios.txt samples/secondary.txt --format json | jq .summary
     """
     import claimdiff
-    from claimdiff.render.json import dumps
     from claimdiff.render.progress import progress_bar
     from claimdiff.similarity import SemanticUnavailable
 
@@ -131,6 +130,8 @@ def compare(
     result = result.described(doc_a.origin, doc_b.origin)
     with output(out) as stream:
         if output_format is Format.JSON:
+            from claimdiff.render.json import dumps
+
             stream.write(dumps(result.to_dict()))
         elif output_format is Format.MARKDOWN:
             from claimdiff.render.markdown import render_markdown
