@@ -167,7 +167,7 @@ _TOKEN = re.compile(rf"{_CLOCK_TOKEN} | {_OTHER_TOKENS}", re.VERBOSE | re.IGNORE
 _PLAIN_TOKEN = lazy(_OTHER_TOKENS, re.VERBOSE | re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__ nor __hash__ to generate
 class Tok:
     kind: str  # num, clock, cur, pct, hash, dash, word
     text: str
