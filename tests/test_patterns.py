@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimdiff import quotes
+from claimdiff import boilerplate, quotes
 
 from .conftest import ROOT
 
@@ -63,3 +64,51 @@ def test_quote_words_match_the_single_pattern_on_any_text(text: str, start: int,
     assert quote_word_spans(text, start, stop) == spans(QUOTE_WORD, text, start, stop)
     assert quotes.count_words(text, start, stop) == len(spans(QUOTE_WORD, text, start, stop))
     assert quotes._word_pattern(text).findall(text) == QUOTE_WORD.findall(text)
+
+
+def dateline(piece: str) -> bool:
+    """claimdiff.boilerplate's dateline test as one pattern of every form of the stamp."""
+    has_stamp = any(c.isdigit() for c in piece) or "ago" in piece.lower()
+    return has_stamp and re.fullmatch(boilerplate._DATELINE, piece.rstrip(".")) is not None
+
+
+_STAMP_WORDS = (
+    "Updated UPDATED updated: Last Posted publi\u017fhed modified on at Jan Jan. January Sept. Mon, Tuesday 12 12th"
+    " 2020 2020-01-02 1/2/20 3 9:30 10 a.m. AM pm P.M. ET EST ago an one few hours mins \u212aST \u0130T 3 min read"
+    " - | \u00b7 , World U.S. News & Politics the said budget 5%"
+).split()
+_STAMPS = st.lists(st.sampled_from(_STAMP_WORDS), max_size=9).map(" ".join)
+
+
+def test_dateline_forms_match_the_single_pattern_on_the_corpora() -> None:
+    for text in corpus():
+        for piece in (text, *text.splitlines()):
+            assert boilerplate._is_dateline(piece) == dateline(piece), piece
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "Jan 12, 2020 - World",
+        "Updated 3 hours ago",
+        "an hour ago.",
+        "Posted 9:30 a.m. ET",
+        "Last updated 1:06 a.m. Wednesday",
+        "publi\u017fhed 9 pm",
+        "PO\u017fTED 10 PM",
+        "Mod\u0131f\u0131ed at 9 am",
+        "MOD\u0130F\u0130ED 9 am",
+        "9:42 p.m. ET",
+        "World | 9:42 PM | 3 min read",
+        "The 5 pm meeting was posted online.",
+        "Updated 12",
+    ],
+)
+def test_dateline_forms_match_the_single_pattern_on_each_form(piece: str) -> None:
+    assert boilerplate._is_dateline(piece) == dateline(piece)
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.from_regex(boilerplate._DATELINE, fullmatch=True), _STAMPS))
+def test_dateline_forms_match_the_single_pattern_on_any_text(piece: str) -> None:
+    assert boilerplate._is_dateline(piece) == dateline(piece)
