@@ -24,11 +24,12 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+# "Jan 5, 2024", "Jan 2024", "Jan 5"; "5 Jan 2024", "5 Jan"; numeric dates. A month is written twice, not once
+# per form: each copy costs a compile (the patterns are only ever matched whole, so the grouping is free).
 _DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?!\d))"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 # ", 9:30 a.m. ET", " | 9:30 AM", " 07.15 BST"
 _CLOCK = r"(?:(?:,?\s*(?:at\s+)?|\s*[|·•–—-]\s*)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"

@@ -112,3 +112,33 @@ def test_dateline_forms_match_the_single_pattern_on_each_form(piece: str) -> Non
 @given(st.one_of(st.from_regex(boilerplate._DATELINE, fullmatch=True), _STAMPS))
 def test_dateline_forms_match_the_single_pattern_on_any_text(piece: str) -> None:
     assert boilerplate._is_dateline(piece) == dateline(piece)
+
+
+OLD_DATE = (
+    rf"(?:{boilerplate._WEEKDAY},?\s+)?(?:{boilerplate._MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{boilerplate._MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
+    rf"|{boilerplate._MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{boilerplate._MONTH})"
+)
+"""claimdiff.boilerplate's date before its forms shared their months: the same dates (with digits after them, as
+a clock time may follow)."""
+
+
+def same_dates(text: str) -> None:
+    for wrap in ("(?i:{})", r"(?i:{}\d*)"):
+        old, new = wrap.format(OLD_DATE), wrap.format(boilerplate._DATE)
+        assert (re.fullmatch(old, text) is None) == (re.fullmatch(new, text) is None), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Jan 5, 2024", "jan 2024", "Sept. 5th", "5 Jan", "5th January, 2024", "Jan 52", "5 Jan2024"]
+)
+def test_date_matches_the_earlier_pattern_on_each_form(text: str) -> None:
+    same_dates(text)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.from_regex(OLD_DATE, fullmatch=True), st.from_regex(boilerplate._DATE, fullmatch=True), _STAMPS))
+def test_date_matches_the_earlier_pattern_on_any_text(text: str) -> None:
+    same_dates(text)
+    same_dates(text + "5")
