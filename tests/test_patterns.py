@@ -1,7 +1,9 @@
-"""Patterns rewritten to compile faster at start-up match exactly what the patterns they replace matched.
+"""Patterns (and a table) rewritten to load faster at start-up give exactly what the code they replace gave.
 
-Each reference below is the earlier pattern, written out in full; the tests compare the two on every text of
-the test corpora (the samples and the test cases), line by line and whole, and on generated texts.
+Each reference below is the earlier pattern (written out in full, or built from the same parts where only the way
+it is tried changed); the tests compare the two on every text of the test corpora (the samples and the test
+cases), line by line and whole, and on generated texts. The word-frequency table read as bytes is compared
+with the table read as text, word by word.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import boilerplate, quotes
+from claimdiff.similarity import lexical
 
 from .conftest import ROOT
 
@@ -142,3 +145,11 @@ def test_date_matches_the_earlier_pattern_on_each_form(text: str) -> None:
 def test_date_matches_the_earlier_pattern_on_any_text(text: str) -> None:
     same_dates(text)
     same_dates(text + "5")
+
+
+def test_word_frequencies_read_as_bytes_are_the_table_read_as_text() -> None:
+    words, values = lexical._zipf_table()
+    assert len(words) == len(values) and values.isascii()
+    assert all(lexical.zipf_frequency(w) == (ord(v) - 33) / 10 for w, v in zip(words, values, strict=True))
+    for absent in ("", "qwzx", "the ", "\ud800", "zzzzzzzz", words[0][:-1] + "\U0010ffff"):
+        assert absent in words or lexical.zipf_frequency(absent) is None
