@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff import boilerplate, quotes
+from claimdiff.render.controls import safe
 from claimdiff.similarity import lexical
 
 from .conftest import ROOT
@@ -153,3 +154,24 @@ def test_word_frequencies_read_as_bytes_are_the_table_read_as_text() -> None:
     assert all(lexical.zipf_frequency(w) == (ord(v) - 33) / 10 for w, v in zip(words, values, strict=True))
     for absent in ("", "qwzx", "the ", "\ud800", "zzzzzzzz", words[0][:-1] + "\U0010ffff"):
         assert absent in words or lexical.zipf_frequency(absent) is None
+
+
+_CONTROL_OR_BREAK = re.compile(
+    "[\t\n\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""claimdiff.render.controls' characters to show on one line, in one pattern."""
+
+
+def one_line(text: str) -> str:
+    short = {"\t": "\\t", "\n": "\\n"}
+
+    def show(m: re.Match[str]) -> str:
+        c = m.group()
+        return short.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+    return _CONTROL_OR_BREAK.sub(show, text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \\tn\t\n\r\x1b\x9b\x7f\u202e\u2066\u061c\udc80\u00e9")))
+def test_one_line_safe_text_is_what_one_pattern_gave(text: str) -> None:
+    assert safe(text, one_line=True) == one_line(text)
