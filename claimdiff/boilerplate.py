@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimdiff._lazy import lazy
 from claimdiff.model import Kind, Unit
 
 _MAX_BOILERPLATE = 200  # longer units are prose, never boilerplate
@@ -23,11 +24,12 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+# "Jan 5, 2024", "Jan 2024", "Jan 5"; "5 Jan 2024", "5 Jan"; numeric dates. A month is written twice, not once
+# per form: each copy costs a compile (the patterns are only ever matched whole, so the grouping is free).
 _DATE = (
-    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+    rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+(?:(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?!\d))"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})"
 )
 # ", 9:30 a.m. ET", " | 9:30 AM", " 07.15 BST"
 _CLOCK = r"(?:(?:,?\s*(?:at\s+)?|\s*[|·•–—-]\s*)\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?"
@@ -53,6 +55,19 @@ _STAMP = rf"(?i:(?:{_STAMP_PREFIX}(?:{_DATE}{_CLOCK}|{_AGO})|{_CLOCK_STAMP}|{_TI
 # byline never pays for the byline pattern, and each is tried only after a cheap test of a word or a
 # character that any match must contain.
 _DATELINE = rf"(?:{_SECTION}\s*[-–—|·•]\s*)?{_STAMP}(?:\s*[-–—|·•,]\s*{_SECTION})?"
+# The same lines, one form of the stamp at a time (tried only for a line that has what any match of the form
+# has: a digit, "ago", a verb of publishing, a digit before "am" or "pm"), so that a text whose stamps are
+# dates never compiles the other forms. The tests check that together they match what _DATELINE matches.
+_AROUND = (rf"(?:{_SECTION}\s*[-–—|·•]\s*)?(?i:", rf"{_READ_TIME})(?:\s*[-–—|·•,]\s*{_SECTION})?")
+_DATELINE_DATE = lazy(_AROUND[0] + rf"{_STAMP_PREFIX}{_DATE}{_CLOCK}" + _AROUND[1])
+_DATELINE_AGO = lazy(_AROUND[0] + rf"{_STAMP_PREFIX}{_AGO}" + _AROUND[1])
+_DATELINE_UPDATED = lazy(_AROUND[0] + _CLOCK_STAMP + _AROUND[1])
+_DATELINE_TIME = lazy(_AROUND[0] + _TIME_OF_DAY + _AROUND[1])
+_AM_PM = lazy(r"\d\s*[ap]\.?m", re.IGNORECASE)
+_PUBLISHED = ("updated", "published", "posted", "modified")
+_CASE = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""With ``str.lower`` after it, every character that a case-insensitive pattern matches to an ASCII letter
+becomes that letter (``re`` matches dotted and dotless i to ``i``, long s to ``s``, the Kelvin sign to ``k``)."""
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|den|al|bin|la|le|del|di|du))*"
 # "By Tribune staff", "By Jane Doe, staff writer", "By Jane Doe, Gazette health reporter"
 _STAFF = (
@@ -247,10 +262,23 @@ def _may_open_nav(piece: str) -> tuple[bool, bool]:
 
 
 def _is_dateline(piece: str) -> bool:
-    """A date or time stamp, optionally with a section name (every date has a digit; the only stamp
-    without one is "an hour ago", so the pattern is tried only when one of them is there)."""
-    has_stamp = any(map(str.isdigit, piece)) or "ago" in piece.lower()
-    return has_stamp and re.fullmatch(_DATELINE, piece.rstrip(".")) is not None
+    """A date or time stamp, optionally with a section name (:data:`_DATELINE`; every date has a digit; the
+    only stamp without one is "an hour ago", so a pattern is tried only when one of them is there)."""
+    digit = any(map(str.isdigit, piece))
+    ago = "ago" in piece.lower()
+    if not (digit or ago):
+        return False
+    line = piece.rstrip(".")
+    if digit and _DATELINE_DATE().fullmatch(line):
+        return True
+    if ago and _DATELINE_AGO().fullmatch(line):
+        return True
+    if not digit:
+        return False
+    folded = piece.translate(_CASE).lower()
+    if any(word in folded for word in _PUBLISHED) and _DATELINE_UPDATED().fullmatch(line):
+        return True
+    return _AM_PM().search(piece) is not None and _DATELINE_TIME().fullmatch(line) is not None
 
 
 def _is_byline(piece: str) -> bool:

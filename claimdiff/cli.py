@@ -3,7 +3,8 @@
 Exit status: 0 ok, 1 a check found problems, 2 usage or input error (one line on stderr).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: typer reads each command's signature several times at
+# start-up, and string annotations would be evaluated again each time (about 5 ms).
 
 import sys
 from typing import Annotated
@@ -104,7 +105,6 @@ def compare(
     Example: claimdiff compare samples/axios.txt samples/secondary.txt --format json | jq .summary
     """
     import claimdiff
-    from claimdiff.render.json import dumps
     from claimdiff.render.progress import progress_bar
     from claimdiff.similarity import SemanticUnavailable
 
@@ -130,6 +130,8 @@ def compare(
     result = result.described(doc_a.origin, doc_b.origin)
     with output(out) as stream:
         if output_format is Format.JSON:
+            from claimdiff.render.json import dumps
+
             stream.write(dumps(result.to_dict()))
         elif output_format is Format.MARKDOWN:
             from claimdiff.render.markdown import render_markdown

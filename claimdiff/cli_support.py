@@ -188,7 +188,7 @@ def _similarity(similarity: Similarity | None) -> Similarity:
     """The similarity asked for, else the project's ([tool.claimdiff] similarity), else lexical."""
     if similarity is not None:
         return similarity
-    from claimdiff.policy import PolicyError, project_similarity
+    from claimdiff.project import PolicyError, project_similarity
 
     try:
         return project_similarity()

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TypeAlias
 
+from claimdiff._lazy import lazy
 from claimdiff.normalize import fold, stem
 
 Value: TypeAlias = float | tuple[float, float] | tuple[int | None, int | None, int | None]
@@ -163,10 +164,10 @@ _OTHER_TOKENS = r"""
     """
 _TOKEN = re.compile(rf"{_CLOCK_TOKEN} | {_OTHER_TOKENS}", re.VERBOSE | re.IGNORECASE)
 # the same without clock times: to read a "time" that is none ("13 pm") as plain tokens
-_PLAIN_TOKEN = re.compile(_OTHER_TOKENS, re.VERBOSE | re.IGNORECASE)
+_PLAIN_TOKEN = lazy(_OTHER_TOKENS, re.VERBOSE | re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__ nor __hash__ to generate
 class Tok:
     kind: str  # num, clock, cur, pct, hash, dash, word
     text: str
@@ -226,7 +227,7 @@ def tokenize(text: str, pattern: re.Pattern[str] = _TOKEN) -> list[Tok]:
 
 def _tokenize_plain(raw: str, offset: int) -> list[Tok]:
     """Tokens of ``raw`` read without the clock pattern (a "clock" that is not a time of day)."""
-    return [replace(t, start=t.start + offset, end=t.end + offset) for t in tokenize(raw, _PLAIN_TOKEN)]
+    return [replace(t, start=t.start + offset, end=t.end + offset) for t in tokenize(raw, _PLAIN_TOKEN())]
 
 
 def adjacent(text: str, a: Tok, b: Tok, *, max_gap: int = 1) -> bool:

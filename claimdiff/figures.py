@@ -37,6 +37,7 @@ import math
 import re
 from dataclasses import replace
 
+from claimdiff._lazy import lazy
 from claimdiff.figure_parser import Parser
 from claimdiff.figure_tokens import MONTH_ABBR, MONTHS, ONES, SCALES, TWELVE_HOUR, Figure, Value
 
@@ -92,7 +93,7 @@ def number_words(text: str) -> list[str]:
     )
 
 
-_HEDGE_BEFORE = re.compile(
+_HEDGE_BEFORE = lazy(
     r"(?:\b(?P<about>about|around|roughly|approximately|approx\.|some|an estimated|estimated|circa|c\.)"
     r"|\b(?P<nearly>nearly|almost|close to|just under|just shy of|approaching)"
     r"|\b(?P<over>more than|over|at least|upwards of|in excess of|just over|above|exceeding)"
@@ -100,12 +101,12 @@ _HEDGE_BEFORE = re.compile(
     r"|(?P<tilde>~))\s*$",
     re.IGNORECASE,
 )
-_HEDGE_AFTER = re.compile(r"^(?:(?P<about>\s+or so\b)|(?P<over>\+|-?plus\b|\s+or more\b))", re.IGNORECASE)
+_HEDGE_AFTER = lazy(r"^(?:(?P<about>\s+or so\b)|(?P<over>\+|-?plus\b|\s+or more\b))", re.IGNORECASE)
 _LOOK = 24
 """Characters before a figure searched for a hedge word."""
 
 
-_TIME_HEDGE = re.compile(
+_TIME_HEDGE = lazy(
     r"\b(?:about|around|roughly|approximately|shortly|just|soon|by|before|after|until|till|since|nearly|almost)"
     r"(?:\s+(?:before|after))?\s*$",
     re.IGNORECASE,
@@ -116,15 +117,15 @@ TIME_SLACK = 30.0
 
 def _hedged(text: str, f: Figure) -> Figure:
     if f.kind == "time":
-        if _TIME_HEDGE.search(text, max(0, f.start - _LOOK), f.start):
+        if _TIME_HEDGE().search(text, max(0, f.start - _LOOK), f.start):
             return replace(f, hedge="about")
         return f
     if f.kind not in _MEASURED:
         return f
-    m = _HEDGE_BEFORE.search(text, max(0, f.start - _LOOK), f.start)
+    m = _HEDGE_BEFORE().search(text, max(0, f.start - _LOOK), f.start)
     lead = f.start - m.start() if m is not None else 0
     if m is None:
-        m = _HEDGE_AFTER.match(text[f.end : f.end + 10])
+        m = _HEDGE_AFTER().match(text[f.end : f.end + 10])
     if m is None:
         return f
     hedge = "about" if m.lastgroup == "tilde" else m.lastgroup

@@ -117,13 +117,12 @@ _LEAD_WIDE = (
 # `, according to officials familiar with the talks.` / `, per officials.` at the end
 _ACCORDING = re.compile(r",?\s*(?:according to|per) [^,;\"]{1,80}[.!?]?\s*$")
 # `9:42 p.m.: ` / `10:15 pm - `: the time stamp that opens a live blog's entry; `q: ` / `a: `: the
-# label of a question or an answer in an interview
-_TIME_LEAD = re.compile(
-    r"^(?:(?:\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?)(?: [a-z]{2,4})? ?[:|-]+ ?|[qa]: (?=\S))"
-)
+# label of a question or an answer in an interview (this pattern and the next are compiled on first use, through
+# the re module's cache: each is tried only after a cheap test that most texts fail)
+_TIME_LEAD = r"^(?:(?:\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?|\d{1,2} ?[ap]\.?m\.?)(?: [a-z]{2,4})? ?[:|-]+ ?|[qa]: (?=\S))"
 # `WASHINGTON (AP) - ` / `SEOUL, South Korea (Reuters) - `: the dateline that opens wire copy (a
 # place of at most five words, then a news agency in brackets and a dash), which rewrites drop
-_WIRE_DATELINE = re.compile(
+_WIRE_DATELINE = (
     r"^(?:[\w.'-]{1,40}(?:,? [\w.'-]{1,40}){0,4} )?\((?:ap|reuters|afp|upi|bloomberg|dpa|xinhua|efe|ansa|kyodo"
     r"|yonhap|pti|ians|ani|tass|cnn|axios)\) ?-+ ?"
 )

@@ -32,6 +32,15 @@ from pathlib import Path
 from typing import Any
 
 from claimdiff.formats import OutputFormat
+from claimdiff.project import (
+    PolicyError,
+    current_directory,
+    find_pyproject,
+    parse_similarity,
+    project_similarity,
+    similarity_of,
+    tool_table,
+)
 from claimdiff.similarity import Similarity
 
 _FORMATS = ", ".join(f.value for f in OutputFormat)
@@ -51,10 +60,6 @@ __all__ = [
     "project_similarity",
     "resolve_policy",
 ]
-
-
-class PolicyError(ValueError):
-    """A policy value is invalid; the message is one line."""
 
 
 class FindingKind(StrEnum):
@@ -196,25 +201,6 @@ def parse_coverage(value: object) -> float:
     return number
 
 
-def _cwd() -> Path | None:
-    """The current directory, or None when it is gone (deleted while a shell stood in it)."""
-    try:
-        return Path.cwd()
-    except OSError:
-        return None
-
-
-def find_pyproject(start: Path | None) -> Path | None:
-    """The first ``pyproject.toml`` in ``start`` or one of its parents (None for no ``start``)."""
-    if start is None:
-        return None
-    for folder in (start, *start.parents):
-        candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 _KEYS = (
     "fail-on",
     "ignore",
@@ -225,17 +211,6 @@ _KEYS = (
     "similarity",
     "format",
 )
-
-
-def parse_similarity(value: object, what: str = "similarity") -> Similarity:
-    """``"lexical"`` or ``"semantic"``.
-
-    >>> parse_similarity("semantic")
-    <Similarity.SEMANTIC: 'semantic'>
-    """
-    if isinstance(value, str) and value in {s.value for s in Similarity}:
-        return Similarity(value)
-    raise PolicyError(f"{what} must be one of lexical, semantic, got {value!r}")
 
 
 def _number(where: str, key: str, value: object, *, integer: bool = False) -> float:
@@ -281,49 +256,11 @@ def policy_from_table(table: dict[str, Any], where: str, *, origin: str | None =
         raise PolicyError(f"{where}: {e}") from None
 
 
-def _tool_table(path: Path) -> dict[str, Any]:
-    """The ``[tool.claimdiff]`` table of a TOML file (empty when it has none)."""
-    import tomllib
-
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except FileNotFoundError:
-        raise PolicyError(f"{path}: no such file") from None
-    except OSError as e:
-        raise PolicyError(f"{path}: cannot read ({e.strerror or e})") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise PolicyError(f"{path}: invalid TOML: {str(e).splitlines()[0]}") from None
-    tool = data.get("tool", {})
-    claimdiff = tool.get("claimdiff", {}) if isinstance(tool, dict) else {}
-    if not isinstance(claimdiff, dict):
-        raise PolicyError(f"{path}: [tool.claimdiff] must be a table")
-    return claimdiff
-
-
-def _similarity_of(claimdiff: dict[str, Any], path: Path) -> Similarity:
-    value = claimdiff.get("similarity")
-    return Similarity.LEXICAL if value is None else parse_similarity(value, f"{path} [tool.claimdiff] similarity")
-
-
-def project_similarity(cwd: Path | None = None) -> Similarity:
-    """The ``similarity`` of ``[tool.claimdiff]`` in the nearest ``pyproject.toml``, else lexical."""
-    path = find_pyproject(_cwd() if cwd is None else cwd)
-    if path is None:
-        return Similarity.LEXICAL
-    try:
-        if b"claimdiff" not in path.read_bytes():  # no table of ours: skip parsing TOML at every start
-            return Similarity.LEXICAL
-    except OSError as e:
-        raise PolicyError(f"{path}: cannot read ({e.strerror or e})") from None
-    return _similarity_of(_tool_table(path), path)
-
-
 def load_policy(path: Path) -> Policy:
     """The policy of a TOML file's ``[tool.claimdiff.check]`` table (defaults when it has none), with
     the ``similarity`` of ``[tool.claimdiff]`` as the default similarity."""
-    claimdiff = _tool_table(path)
-    similarity = _similarity_of(claimdiff, path)
+    claimdiff = tool_table(path)
+    similarity = similarity_of(claimdiff, path)
     table = claimdiff.get("check")
     if table is None:
         return Policy(origin=str(path), similarity=similarity)
@@ -350,7 +287,7 @@ def resolve_policy(
 ) -> Policy:
     """The effective policy: the file's (``config``, else the nearest ``pyproject.toml`` from ``cwd``)
     with every option that is not ``None`` applied on top. ``cwd`` defaults to the current directory."""
-    path = Path(config) if config is not None else find_pyproject(_cwd() if cwd is None else cwd)
+    path = Path(config) if config is not None else find_pyproject(current_directory() if cwd is None else cwd)
     policy = load_policy(path) if path is not None else Policy()
     changes: dict[str, Any] = {}
     if fail_on is not None:

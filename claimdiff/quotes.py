@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from claimdiff._lazy import lazy
 from claimdiff.normalize import fold_word
 
 __all__ = [
@@ -69,8 +70,12 @@ _SOFT_END = re.compile(rf"[.!?\u2026][\"'\u201d\u2019)\]]*[ \t]*(?={_LINE})")
 # Chinese and Japanese write no spaces: each ideograph or kana is a word of its own, so that a quotation
 # is compared character by character there (a dropped comma or a part quoted is no change)
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['\u2019.][^\W_{_CJK}]+)*")
-_ELISION = re.compile(r"\.\s?\.\s?\.|\u2026|\[[^\[\]]*\]")
+_WORD_CJK = lazy(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['\u2019.][^\W_{_CJK}]+)*")
+"""A word: an ideograph or a kana alone, else letters and digits (with inner apostrophes and dots). Compiled on
+first use, for a text with a character from the first of ``_CJK`` up (its ranges take 3 ms to compile)."""
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.][^\W_]+)*")
+"""The same words in a text of characters below ``_CJK``: no ideograph nor kana there."""
+_ELISION = lazy(r"\.\s?\.\s?\.|\u2026|\[[^\[\]]*\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +206,7 @@ def _matching_bracket(text: str, marks: list[tuple[int, str, int]], k: int, limi
     return None
 
 
-_BETWEEN_PARAGRAPHS = re.compile(rf"[ \t\f\v]*(?:{_LINE}[ \t\f\v]*)+(?:{_BULLET}[ \t\f\v]*)?")
+_BETWEEN_PARAGRAPHS = lazy(rf"[ \t\f\v]*(?:{_LINE}[ \t\f\v]*)+(?:{_BULLET}[ \t\f\v]*)?")
 
 
 def _link(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -209,7 +214,7 @@ def _link(text: str, quotes: list[Quote]) -> list[Quote]:
     for i, q in enumerate(quotes):
         if not q.closed and i + 1 < len(quotes):
             gap = text[q.end : quotes[i + 1].start]
-            if _BETWEEN_PARAGRAPHS.fullmatch(gap):
+            if _BETWEEN_PARAGRAPHS().fullmatch(gap):
                 q = Quote(q.start, q.end, q.inner_start, q.inner_end, closed=False, continues=True)
         out.append(q)
     return out
@@ -217,17 +222,17 @@ def _link(text: str, quotes: list[Quote]) -> list[Quote]:
 
 # an apostrophe that stands for left-out letters ('90s, 'em, 'til, 'tis, 'cause, 'n') opens nothing
 _ELIDED = r"(?!(?:\d0s|em|til|tis|twas|cause|round|bout|n)\b)"
-_SINGLE_OPEN = re.compile(
+_SINGLE_OPEN = lazy(
     rf"(?:(?<=^)|(?<=[\s(\[{{\u201c\"\u2014\u2013/-]))(?:['\u2018]|(?<!`)`(?!`)){_ELIDED}(?=[\w\u00bf\u00a1])",
     re.IGNORECASE,
 )
 # a plural possessive (the workers' pay: s' then a lower-case word) closes nothing
-_SINGLE_CLOSE = re.compile(r"(?<=[^\s'\u2018\u2019])(?<!s)['\u2019](?!\w)|(?<=s)['\u2019](?![\w]|\s+[a-z])")
+_SINGLE_CLOSE = lazy(r"(?<=[^\s'\u2018\u2019])(?<!s)['\u2019](?!\w)|(?<=s)['\u2019](?![\w]|\s+[a-z])")
 # "s'" before a lower-case word: a plural possessive (the players' union), or the end of a phrase that
 # ends in s ('weak links' in the city): it closes a phrase only when no other mark does
-_SINGLE_CLOSE_S = re.compile(r"(?<=s)['\u2019](?=\s+[a-z])")
-_LOW_SINGLE = re.compile("\u201a(?=\\w)([^\u2018\u201a\\n]{1,400}?)\u2018")
-_SINGLE_REOPEN = re.compile(rf"(?:{_LINE}|[ \t\f\v])*['\u2018](?=\w)")
+_SINGLE_CLOSE_S = lazy(r"(?<=s)['\u2019](?=\s+[a-z])")
+_LOW_SINGLE = lazy("\u201a(?=\\w)([^\u2018\u201a\\n]{1,400}?)\u2018")
+_SINGLE_REOPEN = lazy(rf"(?:{_LINE}|[ \t\f\v])*['\u2018](?=\w)")
 _SINGLE_MAX_OPEN = 2000
 """Longest paragraph read as a single quotation left open (the British style of a long quotation)."""
 _SINGLE_MAX = 400
@@ -272,12 +277,12 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
     >>> [t[a:b] for a, b in single_quoted(t)]
     ['we’ll see', "it won't happen,"]
     """
-    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
-    weak = [m.start() for m in _SINGLE_CLOSE_S.finditer(text)]
+    closes = [m.start() for m in _SINGLE_CLOSE().finditer(text)]
+    weak = [m.start() for m in _SINGLE_CLOSE_S().finditer(text)]
     ends = [m.start() for m in _PARAGRAPH_END.finditer(text)]
     out: list[tuple[int, int]] = []
     after = 0
-    for m in _SINGLE_OPEN.finditer(text):
+    for m in _SINGLE_OPEN().finditer(text):
         start = m.start()
         if start < after:
             continue
@@ -292,7 +297,7 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
             # left open at the paragraph's end: a quotation over several paragraphs when the next one
             # reopens it (British style), as double quotation marks do
             end = ends[p]
-            reopened = _SINGLE_REOPEN.match(text, end)
+            reopened = _SINGLE_REOPEN().match(text, end)
             if reopened is not None and end - start <= _SINGLE_MAX_OPEN and text[start + 1 : end].strip():
                 out.append((start + 1, len(text[:end].rstrip())))
                 after = end
@@ -308,7 +313,7 @@ def single_quoted(text: str) -> list[tuple[int, int]]:
     if "\u201a" in text:
         starts = [a for a, _ in out]
         keep = []
-        for m in _LOW_SINGLE.finditer(text):
+        for m in _LOW_SINGLE().finditer(text):
             a, b = m.start(1), m.end(1)
             k = bisect_left(starts, a)  # the phrases found above do not overlap: look at the neighbours only
             if (k == 0 or out[k - 1][1] <= a) and (k == len(out) or b <= out[k][0]):
@@ -339,7 +344,7 @@ def speech_runs(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
             if prev.continues or (
                 _PARAGRAPH_END.search(gap) is None
                 and "\n" not in gap.strip(" \t")
-                and 0 < len(_WORD.findall(gap)) <= _INTERRUPTION_WORDS
+                and 0 < len(_word_pattern(gap).findall(gap)) <= _INTERRUPTION_WORDS
             ):
                 continue
         if i - 1 > first:
@@ -355,13 +360,23 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     ["o'brien's", 'u.s', 'deal']
     """
     stop = len(text) if end is None else end
-    return [Word(fold_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text, start, stop)]
+    word = _word_pattern(text, start, stop)
+    return [Word(fold_word(m.group()), m.start(), m.end()) for m in word.finditer(text, start, stop)]
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     """How many words :func:`words` would return, without folding them."""
     stop = len(text) if end is None else end
-    return sum(1 for _ in _WORD.finditer(text, start, stop))
+    return sum(1 for _ in _word_pattern(text, start, stop).finditer(text, start, stop))
+
+
+def _word_pattern(text: str, start: int = 0, stop: int | None = None) -> re.Pattern[str]:
+    """:data:`_WORD` when ``text[start:stop]`` has no character from the first of ``_CJK`` up (the same
+    matches, and far cheaper to compile), else :data:`_WORD_CJK`."""
+    part = text[start:stop]
+    if part.isascii() or max(part, default="") < "\u3040":
+        return _WORD
+    return _WORD_CJK()
 
 
 def quote_words(text: str, quote: Quote, *, elisions: bool = False) -> tuple[list[Word], frozenset[int]]:
@@ -380,7 +395,7 @@ def quote_words(text: str, quote: Quote, *, elisions: bool = False) -> tuple[lis
     out: list[Word] = []
     points: set[int] = set()
     pos = quote.inner_start
-    for m in _ELISION.finditer(text, quote.inner_start, quote.inner_end):
+    for m in _ELISION().finditer(text, quote.inner_start, quote.inner_end):
         out.extend(words(text, pos, m.start()))
         if out:
             points.add(len(out))

@@ -129,7 +129,7 @@ _TIME_PHRASE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{1,2}(?:[:.]\d{2})?\s*")
 _MAX_TOKEN = 32  # longest token looked at behind a stop; abbreviations are far shorter
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__ nor __hash__ to generate
 class _Line:
     """A non-blank line: its content span (bullet marker excluded) and what the join rules need."""
 
@@ -139,7 +139,7 @@ class _Line:
     marker: str | None  # the stripped bullet marker, if any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # never compared, as _Line
 class _Chunk:
     """A run of lines joined by wraps: the text one sentence scan works on."""
 

@@ -16,6 +16,7 @@ GitHub and JSON renderers can use it without loading rich.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 __all__ = ["BIDI_CONTROLS", "safe"]
 
@@ -26,17 +27,10 @@ ALM, LRM, RLM, the embeddings and overrides LRE..RLO and the isolates LRI..PDI."
 # and lone surrogates: a file name's bytes that are not UTF-8 arrive as U+DC80-U+DCFF, which stdout would
 # write back as the raw bytes (0x9B, a CSI, among them)
 _SHOWN = "\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI_CONTROLS + "\ud800-\udfff"
-_CONTROL = re.compile(f"[{_SHOWN}]")
-_CONTROL_OR_BREAK = re.compile(f"[\t\n{_SHOWN}]")
-_SHORT = {"\t": "\\t", "\n": "\\n"}
 
 
 def _show(m: re.Match[str]) -> str:
-    ch = m.group()
-    short = _SHORT.get(ch)
-    if short is not None:
-        return short
-    c = ord(ch)
+    c = ord(m.group())
     return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
 
 
@@ -46,4 +40,12 @@ def safe(text: str, *, one_line: bool = False) -> str:
     Tab and line feed are kept (a renderer lays them out), unless ``one_line`` is true: then they are
     shown as ``\\t`` and ``\\n`` too, for a file name or another value that must stay on one line.
     """
-    return (_CONTROL_OR_BREAK if one_line else _CONTROL).sub(_show, text)
+    shown = _shown().sub(_show, text)
+    return shown.replace("\t", "\\t").replace("\n", "\\n") if one_line else shown
+
+
+@cache
+def _shown() -> re.Pattern[str]:
+    """The characters :func:`safe` shows (but tab and line feed, which it writes in short), compiled on first use:
+    a JSON run imports this module for :data:`BIDI_CONTROLS` alone."""
+    return re.compile(f"[{_SHOWN}]")
