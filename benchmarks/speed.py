@@ -88,6 +88,7 @@ def child(n: int, mode: str, seed: int) -> dict[str, Any]:
     import resource
 
     sys.path.insert(0, str(HERE))
+    from cdist import baseline
     from synth import pair
 
     import claimdiff
@@ -105,7 +106,7 @@ def child(n: int, mode: str, seed: int) -> dict[str, Any]:
     Scorer.score = counted  # type: ignore[method-assign]
     out: dict[str, Any] = {"n": n, "mode": mode}
     if mode == "cdist":
-        out.update(_cdist(docs))
+        out.update(baseline(docs))
     elif mode == "sample":
         # exhaustive scoring of a sample of A's rows against all of B, timed per row
         from claimdiff.segment import segment
@@ -132,43 +133,6 @@ def child(n: int, mode: str, seed: int) -> dict[str, Any]:
         out["units"] = [len(result.a.units), len(result.b.units)]
     out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return out
-
-
-def _cdist(docs: Any) -> dict[str, Any]:
-    """The exhaustive rapidfuzz baseline: both texts split into sentences (claimdiff's segmenter, timed too),
-    then every pair scored by ``rapidfuzz.process.cdist`` (``token_sort_ratio``, rapidfuzz's
-    ``default_process``, all cores). Its matches are the mutual best pairs at or above the default threshold;
-    ``planted`` are those that are pairs :mod:`synth` planted (one sentence of B taken from one of A)."""
-    import numpy as np
-    from rapidfuzz import fuzz, process, utils
-
-    from claimdiff.compare import Options
-    from claimdiff.segment import Segmenter
-
-    start = time.perf_counter()
-    segmenter = Segmenter()
-    units_a, units_b = segmenter.segment(docs.a), segmenter.segment(docs.b)
-    matrix = process.cdist(
-        [u.text for u in units_a],
-        [u.text for u in units_b],
-        scorer=fuzz.token_sort_ratio,
-        processor=utils.default_process,
-        workers=-1,
-        dtype=np.uint8,
-    )
-    elapsed = time.perf_counter() - start
-    best_b, best_a = matrix.argmax(axis=1), matrix.argmax(axis=0)
-    threshold = Options().threshold
-    links = [(i, int(j)) for i, j in enumerate(best_b) if matrix[i, j] >= threshold and best_a[j] == i]
-    # synth's sentences are the units, one to one (its sentence boundaries are unambiguous)
-    exact = [u.text for u in units_a] == list(docs.a_sentences) and [u.text for u in units_b] == list(docs.b_sentences)
-    planted = {(i, j) for i, j, _ in docs.copied}
-    return {
-        "time": elapsed,
-        "pairs": len(units_a) * len(units_b),
-        "links": links,
-        "planted": [link for link in links if link in planted] if exact else None,
-    }
 
 
 def measure(n: int, mode: str, seed: int) -> dict[str, Any]:
@@ -341,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     exhaustive: dict[int, dict[str, Any]] = {}
     cdist_times: dict[int, float] = {}
+    sys.path.insert(0, str(HERE))
+    from cdist import versus_cdist
+
     for n in sizes:
         fast = measure(n, "default", args.seed)
         note = ""
@@ -371,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                 "ref": ref,
                 "note": note,
                 "found": found,
-                **_versus_cdist(n, args.seed, got, cdist_times),
+                **versus_cdist(n, got, cdist_times, lambda size: measure(size, "cdist", args.seed)),
             }
         )
         print(f"... N={n:,}: {fast['time']:.2f} s", file=sys.stderr, flush=True)
@@ -396,30 +363,6 @@ def main(argv: list[str] | None = None) -> int:
             f" {c['semantic'] * 1000:.0f} ms semantic: {c['semantic'] - c['lexical']:+.2f} s (target: at most +1 s)"
         )
     return 0
-
-
-CDIST_SIZES = SIZES[:2]
-"""Sizes at which the exhaustive rapidfuzz baseline runs (above them it is extrapolated, x N²)."""
-
-
-def _versus_cdist(n: int, seed: int, got: set[tuple[int, ...]], measured: dict[int, float]) -> dict[str, Any]:
-    """The cdist baseline at ``n`` (measured, or extrapolated from the largest size ``measured``) and the share of
-    its real matches (planted pairs it aligns) that claimdiff aligns too (``got``)."""
-    try:
-        import numpy  # noqa: F401  (rapidfuzz's cdist returns an array)
-    except ImportError:
-        return {"cdist": None, "cdist_note": "needs numpy", "cdist_found": None}
-    if n in CDIST_SIZES:
-        ref = measure(n, "cdist", seed)
-        measured[n] = ref["time"]
-        planted = ref["planted"]
-        found = None if planted is None else len({tuple(x) for x in planted} & got) / len(planted) if planted else 1.0
-        return {"cdist": ref["time"], "cdist_note": "", "cdist_found": found}
-    if not measured or n < max(measured):
-        return {"cdist": None, "cdist_note": "", "cdist_found": None}
-    base_n = max(measured)
-    time_n = measured[base_n] * (n / base_n) ** 2
-    return {"cdist": time_n, "cdist_note": f"extrapolated from {base_n:,} (x N²)", "cdist_found": None}
 
 
 def report(rows: list[dict[str, Any]], starts: dict[str, dict[str, float]], runs: int, *, markdown: bool) -> None:
@@ -450,9 +393,7 @@ def report(rows: list[dict[str, Any]], starts: dict[str, dict[str, float]], runs
                 f"{ref['pairs']:,}",
                 f"{ref['time'] / fast['time']:,.0f}x",
                 "n/a" if r["found"] is None else f"{100 * r['found']:.2f}%",
-                "n/a"
-                if r["cdist"] is None
-                else _fmt_time(r["cdist"]) + (f" ({r['cdist_note']})" if r["cdist_note"] else ""),
+                "n/a" if r["cdist"] is None else _fmt_time(r["cdist"]) + _paren(r["cdist_note"]),
                 "n/a" if r["cdist"] is None else f"{r['cdist'] / fast['time']:.1f}x",
                 "n/a" if r["cdist_found"] is None else f"{100 * r['cdist_found']:.2f}%",
             ]

@@ -109,10 +109,11 @@ def probe(
     as ``p``, 2 only the heavier ones.
 
     The prefix is walked rarest stem first. A unit that cannot share ``least`` in informative stems (by
-    default the need; a caller asking less must ask at least half of it, what the suffix allows) may be
-    left out: once the stems still to walk and the suffix weigh less than that, units first met are not
-    added, and the stems left are looked up in the units already reached when they are fewer than the
-    stem's postings. Every unit reached has its exact overlap in the walked stems.
+    default the need) may be left out: once the stems still to walk and the suffix weigh less than that,
+    units first met are not added, and the stems left are looked up in the units already reached when
+    they are fewer than the stem's postings. Every unit reached has its exact overlap in the walked stems;
+    a unit sharing only suffix stems (less than half the need) is never reached, so a caller asking less
+    than the need should ask at least half of it.
     """
     weights = p.weights
     postings, df = index.postings, index.df

@@ -165,7 +165,8 @@ def compare(
     units_a, units_b = segmenter.segment(a), segmenter.segment(b)
     step("profile")
     scorer = _scorer(opts.similarity, weights)
-    # each unit is folded and split into words once, for the damping, its profile and the labels
+    # each unit is folded once (for the damping, its profile and the labels) and split into words once (for the
+    # damping and its profile)
     fa, fb = [fold(u.text) for u in units_a], [fold(u.text) for u in units_b]
     wa, wb = [tokens(f) for f in fa], [tokens(f) for f in fb]
     damping = scorer.damping_words(

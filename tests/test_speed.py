@@ -175,6 +175,8 @@ def _profiles(draw: st.DrawFn) -> list[Profile]:
         keys = draw(st.lists(st.sampled_from(_STEMS), min_size=1, max_size=8, unique=True))
         weights = {k: draw(st.floats(0.1, 8.0)) for k in keys}
         out.append(Profile(" ".join(keys), weights, sum(weights.values()), frozenset()))
+    # units exactly as heavy as the probing one: the bisection must keep them (heavier 1) or not (heavier 2)
+    out.extend([out[0]] * draw(st.integers(0, 2)))
     return out
 
 

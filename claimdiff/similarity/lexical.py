@@ -42,11 +42,9 @@ _TABLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "wordf
 
 @lru_cache(maxsize=1)
 def _zipf_table() -> tuple[list[str], str]:
-    """The shipped word-frequency table, read on first use: the words in code-point order, and one
-    character per word, ``chr(33 + round(zipf * 10))`` (see claimdiff/data/README.md).
-
-    Splitting one line of words and searching it by bisection costs a third of building a dict of
-    40,000 words, which would otherwise be most of a short comparison's start-up time.
+    """The shipped word-frequency table as text: the words in code-point order, and one character per word,
+    ``chr(33 + round(zipf * 10))`` (see claimdiff/data/README.md). :func:`zipf_frequency` searches the bytes
+    view below instead; this one is the word list of ``benchmarks/synth.py`` and the tests' reference.
     """
     with open(_TABLE, encoding="utf-8") as f:
         words, values = f.read().split("\n", 2)[:2]
