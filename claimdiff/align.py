@@ -191,6 +191,9 @@ _QUOTE_HITS = 8
 _SPLIT_POSTINGS = 50
 """A stem found in more free units than this is no evidence that they are parts of one claim (and would
 make the search for parts walk long lists)."""
+_MERGE_CANDIDATES = 50
+"""Matched units a free unit may join that are scored, the ones sharing most of its walked stems (a unit
+repeated hundreds of times would otherwise be scored against every match)."""
 
 
 def _split(
@@ -442,9 +445,14 @@ def _merge(
                 continue
             floor = tau * (1.0 - 1e-7) - EPS
             found = probe(up, index, floor, 0.0)
-            for v, part in found.acc.items():
-                if part + found.suffix_weight + found.capped_weight < floor:
-                    continue
+            slack = found.suffix_weight + found.capped_weight
+            reached = [(-part, v) for v, part in found.acc.items() if part + slack >= floor]
+            if len(reached) > _MERGE_CANDIDATES:  # (repeated text): the units sharing the most, ties by position
+                keyed = [
+                    (neg, tie_key(v, u, na, nb) if side == "b" else tie_key(u, v, na, nb), v) for neg, v in reached
+                ]
+                reached = [(neg, v) for neg, _, v in heapq.nsmallest(_MERGE_CANDIDATES, keyed)]
+            for _, v in reached:
                 if scorer.overlap(up, matched_profiles[v]) < floor:
                     continue
                 i, j = (v, u) if side == "b" else (u, v)

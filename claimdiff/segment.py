@@ -47,6 +47,11 @@ this report.``, ``Copyright 2020 The Associated Press.``, ``All rights reserved.
 line of at most six words ending in a colon, which introduces a list rather than making a claim.
 Sentences that make a claim never match these patterns ("Reporting by the Times found that ...").
 
+**Length.** A unit is at most :data:`MAX_UNIT_CHARS` characters: a longer run without a sentence end (a
+table flattened into one line, a transcript without punctuation, a hostile 1 MB line) is cut at the last
+whitespace before the limit (in its second half), or at the limit when there is none, and each piece is a
+:attr:`Kind.LINE` unless it ends in a stop. Every later stage then costs at most a bounded amount per unit.
+
 Offsets are recorded while scanning; every unit satisfies ``unit.text == text[unit.start:unit.end]``.
 """
 
@@ -59,7 +64,10 @@ from dataclasses import dataclass
 from claimdiff.boilerplate import is_boilerplate, mark_page_furniture, stands_alone
 from claimdiff.model import Kind, Unit, require_text
 
-__all__ = ["BULLET_MARKERS", "Segmenter", "segment"]
+__all__ = ["BULLET_MARKERS", "MAX_UNIT_CHARS", "Segmenter", "segment"]
+
+MAX_UNIT_CHARS = 2000
+"""The longest unit, in characters (real sentences in news text stay under a few hundred)."""
 
 BULLET_MARKERS = frozenset("•·▪▫‣⁃◦●○■□►▸▶▹➢➤→✓✔♦◆◇-–—*+")
 """Characters that mark a list item when they open a line and are followed by whitespace."""
@@ -179,7 +187,7 @@ class Segmenter:
         text = require_text(text, "text")
         units: list[Unit] = []
         for chunk in _chunks(text):
-            for start, end in _split_chunk(text, chunk):
+            for start, end in _bounded(text, _split_chunk(text, chunk)):
                 piece = text[start:end]
                 kind = Kind.SENTENCE if _ends_with_stop(piece) else Kind.LINE
                 if self._detect_boilerplate:
@@ -373,6 +381,31 @@ def _split_chunk(text: str, chunk: _Chunk) -> list[tuple[int, int]]:
     if sent_start < end:
         spans.append((sent_start, end))
     return spans
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each one longer than :data:`MAX_UNIT_CHARS` cut into pieces (see the module docstring)."""
+    if all(end - start <= MAX_UNIT_CHARS for start, end in spans):
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        while end - start > MAX_UNIT_CHARS:
+            limit = start + MAX_UNIT_CHARS
+            cut = limit  # the whitespace at or before the limit, in the second half of the piece
+            while cut > start + MAX_UNIT_CHARS // 2 and not text[cut].isspace():
+                cut -= 1
+            if text[cut].isspace():
+                piece_end = cut
+                while text[piece_end - 1].isspace():
+                    piece_end -= 1
+                out.append((start, piece_end))
+                start = _skip_space(text, cut, end)
+            else:  # no whitespace in the second half: cut inside the word
+                out.append((start, limit))
+                start = limit
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _stop_decision(text: str, i: int, sent_start: int, end: int) -> tuple[int, int | None]:

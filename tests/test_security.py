@@ -12,6 +12,7 @@ independently of ``claimdiff.render.controls``.
 from __future__ import annotations
 
 import json
+import random
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claimdiff.cli import app
+from claimdiff.segment import MAX_UNIT_CHARS
 
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 SEPARATORS = frozenset("\u2028\u2029")
@@ -328,3 +330,86 @@ def test_item1_item3_random_hostile_text_never_escapes(a: str, b: str) -> None:
                 for line in lines[:-1]:
                     name, props, _ = parse_command(line)
                     assert name in ("error", "warning") and set(props) <= PROPERTIES
+
+
+# --- the acceptance's fuzz run: random bytes and 1 MB lines through the CLI -----------------------------
+
+# Bytes as files arrive: random bytes, hostile text in UTF-8, byte-order marks, NUL, a cut UTF-8 sequence,
+# an encoded surrogate, CRLF and an escape sequence, in any mix.
+PIECE = st.one_of(
+    st.binary(max_size=200),
+    REPORT.map(lambda s: s.encode("utf-8")),
+    st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00", b"\xc3", b"\xed\xa0\x80"]),
+    st.sampled_from([b"\r\n", b"\x1b]0;x\x07", b"\x9b"]),
+)
+BYTES = st.lists(PIECE, min_size=1, max_size=8).map(b"".join)
+COMMANDS = (
+    (["compare", "--format", "json"], True),
+    (["compare"], False),
+    (["check", "--format", "github"], False),
+)
+
+
+def _inert(runner: CliRunner, a: bytes, b: bytes) -> list[tuple[list[str], int, str]]:
+    """Each command on files holding ``a`` and ``b``: no crash, no raw control anywhere, exit 2 as one line."""
+    seen = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pa, pb = Path(tmp) / "a.txt", Path(tmp) / "b.txt"
+        pa.write_bytes(a)
+        pb.write_bytes(b)
+        for args, json_output in COMMANDS:
+            command = [args[0], str(pa), str(pb), *args[1:]]
+            code, out, err = run(runner, command)
+            assert not raw_controls(out, json_output=json_output), (command, sorted(raw_controls(out)))
+            assert not raw_controls(err), (command, err)
+            assert "Traceback" not in err
+            if code == 2:
+                assert out == "" and err.count("\n") == 1 and err.startswith("claimdiff: error: "), err
+            elif json_output:
+                json.loads(out)
+            seen.append((args, code, out))
+    return seen
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=BYTES, b=BYTES)
+def test_fuzz_random_bytes_through_the_cli(a: bytes, b: bytes) -> None:
+    runner = CliRunner(env={"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": None, "FORCE_COLOR": None})
+    _inert(runner, a, b)
+
+
+def _megabyte_line(seed: int) -> bytes:
+    """About 1 MB of words with no sentence end, one control, bidi or combining mark per ~200 characters.
+
+    Most words come from a vocabulary of a few thousand, so that the pieces do not all pair with each
+    other: the cost of that worst case is measured by ``benchmarks/speed.py --repeated``, not here.
+    """
+    rng = random.Random(seed)
+    words = ["The", "minister", "said", "prices", "rose", "5%", "7", "in", "May", "“quoted”", "café", "e\u0301"]
+    hostile = [c for c in CONTROLS if c not in ("\r", "\t")]
+    out: list[str] = []
+    size = 0
+    while size < 1_000_000:
+        roll = rng.random()
+        word = rng.choice(hostile) if roll < 0.02 else f"w{rng.randrange(5_000)}" if roll < 0.9 else rng.choice(words)
+        out.append(word)
+        size += len(word) + 1
+    return (" ".join(out) + "\n").encode("utf-8")
+
+
+def test_fuzz_one_megabyte_lines_stay_inert_and_bounded(runner: CliRunner) -> None:
+    a = _megabyte_line(1)
+    # the other report: a claim of its own and the line's first 6,000 characters, so that pieces pair
+    b = b"The minister said prices rose 5% in May.\n" + a[:6_000].rsplit(b" ", 1)[0] + b"\n"
+    seen = {" ".join(args): (code, out) for args, code, out in _inert(runner, a, b)}
+    code, out = seen["compare --format json"]
+    assert code == 0
+    doc = json.loads(out)
+    text_a = a.decode("utf-8")
+    units = doc["sources"][0]["units"]
+    # one line became claims of at most MAX_UNIT_CHARS characters that slice the input
+    assert len(units) >= len(text_a) // MAX_UNIT_CHARS
+    assert all(u["end"] - u["start"] <= MAX_UNIT_CHARS for u in units)
+    assert all(text_a[u["start"] : u["end"]] == u["text"] for u in units)
+    assert any(units[0]["id"] in m["units"]["a"] for m in doc["matches"])  # the first piece is in the other report
+    assert seen["compare"][0] == 0 and seen["check --format github"][0] in (0, 1)

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimdiff.model import Kind, Unit
-from claimdiff.segment import BULLET_MARKERS, Segmenter, segment
+from claimdiff.segment import BULLET_MARKERS, MAX_UNIT_CHARS, Segmenter, segment
 
 HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "cases" / "segment"
@@ -74,6 +74,7 @@ def _check_invariants(text: str, units: list[Unit]) -> None:
         assert text[u.start : u.end] == u.text
         assert u.text, "empty unit"
         assert not u.text[0].isspace() and not u.text[-1].isspace(), repr(u.text)
+        assert len(u.text) <= MAX_UNIT_CHARS, len(u.text)
         assert u.start >= prev_end, "units overlap or are out of order"
         prev_end = u.end
         covered[u.start : u.end] = b"\x01" * (u.end - u.start)
@@ -203,17 +204,50 @@ def test_offsets_count_code_points() -> None:
 # --- linear time guard (no wall-clock assertion) ------------------------------------------------------
 
 
-def test_long_line_without_punctuation() -> None:
+def test_long_line_without_punctuation_is_cut_at_whitespace() -> None:
     text = "word " * 40_000  # 200k characters, no stop anywhere
+    units = Segmenter(detect_boilerplate=False).segment(text)  # (so many equal lines would be page furniture)
+    _check_invariants(text, units)
+    # 2,000 characters hold 400 words and end in a space: each piece is 399 words and the last one "word"
+    assert [u.text for u in units] == ["word " * 399 + "word"] * 100
+    assert {u.kind for u in units} == {Kind.LINE}
+
+
+@pytest.mark.parametrize(
+    ("text", "lengths"),
+    [
+        pytest.param("x" * 5_000, [2_000, 2_000, 1_000], id="one-word-cut-inside"),
+        pytest.param("x" * 1_500 + " " + "y" * 1_500, [1_500, 1_500], id="space-in-second-half"),
+        pytest.param("x" * 900 + " " + "y" * 2_100, [2_000, 1_001], id="space-only-in-first-half"),
+        pytest.param("x" * 2_000, [2_000], id="exactly-the-limit"),
+        pytest.param("Short one. Z " + "z " * 1_499 + "end.", [10, 1_999, 1_004], id="a-stop-ends-the-last-piece"),
+    ],
+)
+def test_a_unit_longer_than_the_limit_is_cut(text: str, lengths: list[int]) -> None:
     units = segment(text)
-    assert len(units) == 1
-    assert units[0].start == 0 and units[0].end == len(text) - 1
+    _check_invariants(text, units)
+    assert [len(u.text) for u in units] == lengths
+    assert units[-1].kind is (Kind.SENTENCE if text.endswith(".") else Kind.LINE)
+
+
+_LONG_WORDS = st.one_of(
+    st.sampled_from(["word", "said.", "Mr.", "“quoted”", "e\u0301"]), st.text(min_size=1, max_size=3_000)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_LONG_WORDS, st.sampled_from([" ", "\n", "  ", "\t", ""])), max_size=60))
+def test_property_long_runs_are_bounded(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + sep for word, sep in parts)
+    _check_invariants(text, segment(text))
 
 
 def test_long_line_of_false_stops() -> None:
     text = "a. " * 30_000 + "x.y" * 20_000  # many candidate stops, none of them a boundary
     units = segment(text)
-    assert len(units) == 1
+    _check_invariants(text, units)
+    # every unit but the last was cut for its length (in its second half), none at a stop
+    assert all(len(u.text) >= MAX_UNIT_CHARS // 2 for u in units[:-1])
 
 
 def test_many_sentences() -> None:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimdiff
+from claimdiff.align import align
 from claimdiff.candidates import Index, candidates, probe
 from claimdiff.render.progress import progress_bar
 from claimdiff.segment import segment
@@ -163,6 +164,30 @@ def test_item4_near_identical_lines_are_bounded_too() -> None:
     pairs = candidates(profiles, profiles, scorer, threshold=39.0)
     assert len(pairs) <= 2 * 50 * len(profiles)
     assert claimdiff.compare(text, text).summary.shared == len(profiles)
+
+
+def test_item4_a_free_claim_is_scored_against_a_bounded_number_of_matches() -> None:
+    """Issue 14, item 4: a claim left free, whose words each of 120 matched claims carries (as a piece of a
+    long line does among the others), may join one of those matches: only the 50 sharing the most of its
+    words are scored (each free claim scored against every match was quadratic on a 1 MB line)."""
+    towns = [f"Town{chr(65 + k // 26)}{chr(97 + k % 26)}" for k in range(120)]
+    matched = [f"Officials said the storm damaged homes and roads in {t} county" for t in towns]
+    scorer = Scorer()
+    pb = [scorer.profile(t) for t in matched]
+    pa = [*pb, scorer.profile("Officials said the storm damaged homes and roads")]
+    scored: list[tuple[str, str]] = []
+
+    class Counting(Scorer):
+        def score(self, p: Profile, q: Profile, shared: float | None = None) -> float:
+            scored.append((p.text, q.text))
+            return super().score(p, q, shared)
+
+    given = {(k, k): 100.0 for k in range(len(pb))}  # each claim matched with its copy
+    groups = align(pa, pb, given, Counting(), threshold=52.0, merge_threshold=50.0)
+    free = pa[-1].text
+    assert sum(p == free for p, _ in scored) == 50
+    # each match's own claim on side A already carries its words: it joins none of them
+    assert [g.a for g in groups] == [(k,) for k in range(len(pb))]
 
 
 _STEMS = [f"s{k}" for k in range(12)]
