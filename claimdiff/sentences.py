@@ -15,7 +15,9 @@ MAX_UNIT_CHARS = 2000
 """The longest unit, in characters (real sentences in news text stay under a few hundred)."""
 
 STOPS = frozenset(".!?…")
+"""Characters that end a sentence."""
 CLOSERS = frozenset("\"'”’)]}»›")
+"""Closing quotes and brackets, which may follow a stop inside its sentence."""
 _OPENERS = frozenset("\"'“‘([{«‹")
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -70,7 +72,7 @@ _TIME_PHRASE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{1,2}(?:[:.]\d{2})?\s*")
 _MAX_TOKEN = 32  # longest token looked at behind a stop; abbreviations are far shorter
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # never compared, as _Line
+@dataclass(frozen=True, slots=True, eq=False)  # never compared: no __eq__ nor __hash__ to generate
 class Chunk:
     """A run of lines joined by wraps: the text one sentence scan works on."""
 
