@@ -208,7 +208,7 @@ def repeated_child(n: int, kind: str) -> dict[str, Any]:
         rng = random.Random(n)
         fillers = ("then", "now", "sure", "fine", "good")
         text = other = "".join(f"Ok {rng.choice(fillers)} {rng.randrange(100)}\n" for _ in range(n))
-    else:  # one line of N words (about 7 N characters) against the same line with every fourth word changed
+    elif kind == "one-line":  # N words (about 7 N characters) against the same line, every fourth word changed
         rng = random.Random(0)
         # 1,000 words: each is in about a fifth of the 2,000-character pieces, under the evidence cap, so
         # that every piece resembles every piece of the other line a little (the worst case for candidates)
@@ -217,6 +217,8 @@ def repeated_child(n: int, kind: str) -> dict[str, Any]:
         line = rng.choices(words, k=n)
         changed = [rng.choice(words) if i % 4 == 3 else w for i, w in enumerate(line)]
         text, other = " ".join(line) + "\n", " ".join(changed) + "\n"
+    else:
+        raise ValueError(f"unknown kind of repeated text: {kind}")
     start = time.perf_counter()
     result = claimdiff.compare(text, other)
     elapsed = time.perf_counter() - start

@@ -446,16 +446,17 @@ def _merge(
             floor = tau * (1.0 - 1e-7) - EPS
             found = probe(up, index, floor, 0.0)
             slack = found.suffix_weight + found.capped_weight
-            reached = [(-part, v) for v, part in found.acc.items() if part + slack >= floor]
+            # (pair in report order, matched unit) for each unit that may share enough
+            reached = [
+                (-part, (v, u) if side == "b" else (u, v), v) for v, part in found.acc.items() if part + slack >= floor
+            ]
             if len(reached) > _MERGE_CANDIDATES:  # (repeated text): the units sharing the most, ties by position
-                keyed = [
-                    (neg, tie_key(v, u, na, nb) if side == "b" else tie_key(u, v, na, nb), v) for neg, v in reached
-                ]
-                reached = [(neg, v) for neg, _, v in heapq.nsmallest(_MERGE_CANDIDATES, keyed)]
-            for _, v in reached:
+                reached = heapq.nsmallest(
+                    _MERGE_CANDIDATES, reached, key=lambda h: (h[0], tie_key(h[1][0], h[1][1], na, nb))
+                )
+            for _, (i, j), v in reached:
                 if scorer.overlap(up, matched_profiles[v]) < floor:
                     continue
-                i, j = (v, u) if side == "b" else (u, v)
                 s = pair_score(i, j)
                 if s > 0.0:
                     joins.append((-s, tie_key(i, j, na, nb), side, u, v))

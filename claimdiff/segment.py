@@ -49,8 +49,10 @@ Sentences that make a claim never match these patterns ("Reporting by the Times 
 
 **Length.** A unit is at most :data:`MAX_UNIT_CHARS` characters: a longer run without a sentence end (a
 table flattened into one line, a transcript without punctuation, a hostile 1 MB line) is cut at the last
-whitespace before the limit (in its second half), or at the limit when there is none, and each piece is a
-:attr:`Kind.LINE` unless it ends in a stop. Every later stage then costs at most a bounded amount per unit.
+whitespace at or before the limit (in the second half of the piece), or at the limit, inside a word, when
+there is none. A piece is a :attr:`Kind.SENTENCE` when it ends in a stop and a :attr:`Kind.LINE` otherwise,
+and boilerplate like any unit (many identical pieces are page furniture). Every later stage then costs at
+most a bounded amount per unit.
 
 Offsets are recorded while scanning; every unit satisfies ``unit.text == text[unit.start:unit.end]``.
 """
@@ -62,17 +64,14 @@ from dataclasses import dataclass
 
 from claimdiff.boilerplate import is_boilerplate, mark_page_furniture, stands_alone
 from claimdiff.model import Kind, Unit, require_text
-from claimdiff.sentences import CLOSERS, MAX_UNIT_CHARS, STOPS, Chunk, split_chunk
+from claimdiff.sentences import CLOSERS, INLINE_BULLETS, MAX_UNIT_CHARS, STOPS, Chunk, split_chunk
 
 __all__ = ["BULLET_MARKERS", "MAX_UNIT_CHARS", "Segmenter", "segment"]
 
 BULLET_MARKERS = frozenset("•·▪▫‣⁃◦●○■□►▸▶▹➢➤→✓✔♦◆◇-–—*+")
 """Characters that mark a list item when they open a line and are followed by whitespace."""
 
-# Dedicated bullet symbols: when a chunk opens with one of them, a later occurrence of the same symbol
-# after whitespace starts a new item ("• 9. one • 10. two"). Dashes and asterisks are excluded
-# because inside prose they are punctuation.
-_INLINE_BULLETS = frozenset("•▪▫‣⁃◦●○■□►▸▶▹➢➤")
+_INLINE_BULLETS = frozenset(INLINE_BULLETS)
 
 
 # A line ending in one of these words cannot stand alone, so a line break after it is a wrap.

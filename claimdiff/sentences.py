@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MAX_UNIT_CHARS", "Chunk", "split_chunk"]
+__all__ = ["CLOSERS", "INLINE_BULLETS", "MAX_UNIT_CHARS", "STOPS", "Chunk", "split_chunk"]
 
 MAX_UNIT_CHARS = 2000
 """The longest unit, in characters (real sentences in news text stay under a few hundred)."""
@@ -18,6 +18,10 @@ STOPS = frozenset(".!?…")
 """Characters that end a sentence."""
 CLOSERS = frozenset("\"'”’)]}»›")
 """Closing quotes and brackets, which may follow a stop inside its sentence."""
+INLINE_BULLETS = "•▪▫‣⁃◦●○■□►▸▶▹➢➤"
+"""Dedicated bullet symbols: when a chunk opens with one of them, a later occurrence of the same symbol after
+whitespace starts a new item ("• 9. one • 10. two"). Dashes and asterisks are not among them: inside prose
+they are punctuation."""
 _OPENERS = frozenset("\"'“‘([{«‹")
 _LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -66,7 +70,7 @@ _MULTI_PERIOD_RE = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _LIST_MARKER_RE = re.compile(r"(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)(?=\s)")
 _STOP_RE = re.compile(r"[.!?…]")
 # In a list chunk the scan also stops at candidate list markers and inline bullets after whitespace.
-_LIST_SCAN_RE = re.compile(r"[.!?…]|(?<=\s)(?:(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)(?=\s)|[•▪▫‣⁃◦●○■□►▸▶▹➢➤])")
+_LIST_SCAN_RE = re.compile(r"[.!?…]|(?<=\s)(?:(?:\d{1,3}|[A-Za-z])(?:\.\)|\)|\.)(?=\s)|[" + INLINE_BULLETS + "])")
 _TIME_PHRASE_RE = re.compile(r"(?:[^\W\d_]+\s+)?\d{1,2}(?:[:.]\d{2})?\s*")
 
 _MAX_TOKEN = 32  # longest token looked at behind a stop; abbreviations are far shorter
@@ -157,7 +161,9 @@ def _sentences(text: str, chunk: Chunk) -> list[tuple[int, int]]:
 
 
 def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``spans`` with each one longer than :data:`MAX_UNIT_CHARS` cut into pieces (see the module docstring)."""
+    """``spans`` with each one longer than :data:`MAX_UNIT_CHARS` cut into pieces ("Length" in the docstring of
+    :mod:`claimdiff.segment`). Each span starts and ends with a character that is not whitespace, and so do the
+    pieces."""
     if all(end - start <= MAX_UNIT_CHARS for start, end in spans):
         return spans
     out: list[tuple[int, int]] = []
@@ -169,7 +175,7 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 cut -= 1
             if text[cut].isspace():
                 piece_end = cut
-                while text[piece_end - 1].isspace():
+                while piece_end > start and text[piece_end - 1].isspace():
                     piece_end -= 1
                 out.append((start, piece_end))
                 start = _skip_space(text, cut, end)

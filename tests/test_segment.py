@@ -230,13 +230,17 @@ def test_a_unit_longer_than_the_limit_is_cut(text: str, lengths: list[int]) -> N
     assert units[-1].kind is (Kind.SENTENCE if text.endswith(".") else Kind.LINE)
 
 
-_LONG_WORDS = st.one_of(
-    st.sampled_from(["word", "said.", "Mr.", "“quoted”", "e\u0301"]), st.text(min_size=1, max_size=3_000)
+# runs long enough to be cut: a character or a short word repeated up to 2,500 times, lengths near the limit
+_LONG_RUNS = st.builds(
+    lambda piece, count: piece * count,
+    st.sampled_from(["x", "word ", "a. ", "e\u0301", " ", "\u3000", "x\u200b", "said. The "]),
+    st.one_of(st.integers(1, 2_500), st.sampled_from([999, 1_000, 1_001, 1_999, 2_000, 2_001])),
 )
+_LONG_WORDS = st.one_of(st.sampled_from(["word", "said.", "Mr.", "“quoted”", "e\u0301"]), _LONG_RUNS)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(_LONG_WORDS, st.sampled_from([" ", "\n", "  ", "\t", ""])), max_size=60))
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(_LONG_WORDS, st.sampled_from([" ", "\n", "  ", "\t", ""])), max_size=12))
 def test_property_long_runs_are_bounded(parts: list[tuple[str, str]]) -> None:
     text = "".join(word + sep for word, sep in parts)
     _check_invariants(text, segment(text))
