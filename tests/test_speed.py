@@ -238,3 +238,13 @@ def test_probe_reaches_every_unit_sharing_enough(
             assert k in found.acc
         if k in found.acc:
             assert found.overlap(p.weights, q.weights, found.acc[k], found.suffix) == pytest.approx(exact, abs=1e-9)
+
+
+def test_stages_benchmark_times_every_step_of_compare() -> None:
+    """``benchmarks/stages.py`` reads the CPU time of each step through ``compare``'s ``stage`` callback."""
+    from stages import stages
+
+    times = stages(200, 0)
+    assert list(times) == ["segment", "profile", "candidates", "align", "label", "total"]
+    assert all(t >= 0.0 for t in times.values())
+    assert times["total"] == pytest.approx(sum(t for step, t in times.items() if step != "total"))
