@@ -92,6 +92,13 @@ def _skip_space(text: str, i: int, end: int) -> int:
     return i
 
 
+def _trim_end(text: str, start: int, i: int) -> int:
+    """``i`` moved back over whitespace, not before ``start``."""
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
 def _item_start(text: str, i: int, end: int, lead: str | None) -> tuple[int, str | None]:
     """Skip an inline bullet and a list marker at ``i``; return the scan position and the next marker."""
     if lead is not None and i < end and text[i] == lead:
@@ -134,9 +141,7 @@ def _sentences(text: str, chunk: Chunk) -> list[tuple[int, int]]:
             # A list marker or inline bullet after whitespace: a new item if it is the one expected.
             token = m.group()
             if token == chunk.lead_bullet or token == expected:
-                unit_end = i
-                while text[unit_end - 1].isspace():
-                    unit_end -= 1
+                unit_end = _trim_end(text, sent_start, i)
                 if unit_end > sent_start:
                     spans.append((sent_start, unit_end))
                 sent_start = i
@@ -174,10 +179,7 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             while cut > start + MAX_UNIT_CHARS // 2 and not text[cut].isspace():
                 cut -= 1
             if text[cut].isspace():
-                piece_end = cut
-                while piece_end > start and text[piece_end - 1].isspace():
-                    piece_end -= 1
-                out.append((start, piece_end))
+                out.append((start, _trim_end(text, start, cut)))
                 start = _skip_space(text, cut, end)
             else:  # no whitespace in the second half: cut inside the word
                 out.append((start, limit))

@@ -303,46 +303,6 @@ TOKEN = st.one_of(
 REPORT = st.lists(TOKEN, min_size=1, max_size=40).map("".join)
 
 
-@settings(max_examples=40, deadline=None)
-@given(a=REPORT, b=REPORT)
-def test_item1_item3_random_hostile_text_never_escapes(a: str, b: str) -> None:
-    runner = CliRunner(env={"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": None, "FORCE_COLOR": None})
-    with tempfile.TemporaryDirectory() as tmp:
-        pa, pb = write(Path(tmp), "a.txt", a), write(Path(tmp), "b.txt", b)
-        for args, json_output in (
-            (["compare", pa, pb, "--format", "json"], True),
-            (["compare", pa, pb], False),
-            (["check", pa, pb, "--format", "github"], False),
-        ):
-            code, out, err = run(runner, args)
-            assert not raw_controls(out, json_output=json_output), (args, sorted(raw_controls(out)))
-            assert not raw_controls(err), (args, err)
-            if code == 2:  # refused input (empty, or mostly control characters): one line on stderr
-                assert out == "" and err.count("\n") == 1
-                continue
-            if json_output:
-                doc = json.loads(out)
-                _same_text(doc, {pa: a, pb: b})
-            elif args[0] == "check":
-                assert "\r" not in out and out.endswith("\n")
-                lines = out[:-1].split("\n")  # the runner splits at LF (and CR) only
-                assert lines[-1].startswith("claimdiff check ")
-                for line in lines[:-1]:
-                    name, props, _ = parse_command(line)
-                    assert name in ("error", "warning") and set(props) <= PROPERTIES
-
-
-# --- the acceptance's fuzz run: random bytes and 1 MB lines through the CLI -----------------------------
-
-# Bytes as files arrive: random bytes, hostile text in UTF-8, byte-order marks, NUL, a cut UTF-8 sequence,
-# an encoded surrogate, CRLF and an escape sequence, in any mix.
-PIECE = st.one_of(
-    st.binary(max_size=200),
-    REPORT.map(lambda s: s.encode("utf-8")),
-    st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00", b"\xc3", b"\xed\xa0\x80"]),
-    st.sampled_from([b"\r\n", b"\x1b]0;x\x07", b"\x9b"]),
-)
-BYTES = st.lists(PIECE, min_size=1, max_size=8).map(b"".join)
 COMMANDS = (
     (["compare", "--format", "json"], True),
     (["compare"], False),
@@ -350,8 +310,11 @@ COMMANDS = (
 )
 
 
-def _inert(runner: CliRunner, a: bytes, b: bytes) -> list[tuple[list[str], int, str]]:
-    """Each command on files holding ``a`` and ``b``: no crash, no raw control anywhere, exit 2 as one line."""
+def _inert(runner: CliRunner, a: bytes, b: bytes) -> list[tuple[list[str], list[str], int, str]]:
+    """Each command on files holding ``a`` and ``b``: no crash, no raw control anywhere, exit 2 as one line.
+
+    Returns, for each of ``COMMANDS``, its arguments, the whole command (paths included), the exit code and stdout.
+    """
     seen = []
     with tempfile.TemporaryDirectory() as tmp:
         pa, pb = Path(tmp) / "a.txt", Path(tmp) / "b.txt"
@@ -367,8 +330,39 @@ def _inert(runner: CliRunner, a: bytes, b: bytes) -> list[tuple[list[str], int, 
                 assert out == "" and err.count("\n") == 1 and err.startswith("claimdiff: error: "), err
             elif json_output:
                 json.loads(out)
-            seen.append((args, code, out))
+            seen.append((args, command, code, out))
     return seen
+
+
+@settings(max_examples=40, deadline=None)
+@given(a=REPORT, b=REPORT)
+def test_item1_item3_random_hostile_text_never_escapes(a: str, b: str) -> None:
+    runner = CliRunner(env={"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": None, "FORCE_COLOR": None})
+    for args, command, code, out in _inert(runner, a.encode("utf-8"), b.encode("utf-8")):
+        if code == 2:  # refused input (empty, or mostly control characters): one line on stderr (_inert)
+            continue
+        if args[-1] == "json":
+            _same_text(json.loads(out), {command[1]: a, command[2]: b})
+        elif args[0] == "check":
+            assert "\r" not in out and out.endswith("\n")
+            lines = out[:-1].split("\n")  # the runner splits at LF (and CR) only
+            assert lines[-1].startswith("claimdiff check ")
+            for line in lines[:-1]:
+                name, props, _ = parse_command(line)
+                assert name in ("error", "warning") and set(props) <= PROPERTIES
+
+
+# --- the acceptance's fuzz run: random bytes and 1 MB lines through the CLI -----------------------------
+
+# Bytes as files arrive: random bytes, hostile text in UTF-8, byte-order marks, NUL, a cut UTF-8 sequence,
+# an encoded surrogate, CRLF and an escape sequence, in any mix.
+PIECE = st.one_of(
+    st.binary(max_size=200),
+    REPORT.map(lambda s: s.encode("utf-8")),
+    st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00", b"\xc3", b"\xed\xa0\x80"]),
+    st.sampled_from([b"\r\n", b"\x1b]0;x\x07", b"\x9b"]),
+)
+BYTES = st.lists(PIECE, min_size=1, max_size=8).map(b"".join)
 
 
 @settings(max_examples=60, deadline=None)
@@ -401,7 +395,7 @@ def test_fuzz_one_megabyte_lines_stay_inert_and_bounded(runner: CliRunner) -> No
     a = _megabyte_line(1)
     # the other report: a claim of its own and the line's first 6,000 characters, so that pieces pair
     b = b"The minister said prices rose 5% in May.\n" + a[:6_000].rsplit(b" ", 1)[0] + b"\n"
-    seen = {" ".join(args): (code, out) for args, code, out in _inert(runner, a, b)}
+    seen = {" ".join(args): (code, out) for args, _, code, out in _inert(runner, a, b)}
     code, out = seen["compare --format json"]
     assert code == 0
     doc = json.loads(out)
